@@ -1,0 +1,38 @@
+package io.github.rollbacksafety.engine;
+
+import io.github.rollbacksafety.changelog.ChangeSetRef;
+import io.github.rollbacksafety.rules.Finding;
+import io.github.rollbacksafety.rules.Severity;
+
+import java.util.List;
+
+/**
+ * The outcome of a check; every report is a view of this.
+ *
+ * @param baselines      versions checked against, newest first (empty for a first release)
+ * @param verdict        PASS or FAIL per {@code failOn}
+ * @param newChangeSets  changesets the newest baseline has not run
+ * @param coverage       what the check could see of the previous release's queries
+ * @param findings       all findings, waived ones included, in changelog order
+ * @param unusedWaivers  waivers that matched nothing
+ * @param notes          remarks worth reading (skipped changesets, undecidable preconditions, ...)
+ */
+public record CheckResult(List<String> baselines, Verdict verdict, List<ChangeSetRef> newChangeSets,
+                          Coverage coverage, List<Finding> findings, List<Waiver> unusedWaivers, List<String> notes) {
+
+    public CheckResult {
+        baselines = List.copyOf(baselines);
+        newChangeSets = List.copyOf(newChangeSets);
+        findings = List.copyOf(findings);
+        unusedWaivers = List.copyOf(unusedWaivers);
+        notes = List.copyOf(notes);
+    }
+
+    public long count(Severity severity) {
+        return findings.stream().filter(f -> f.severity() == severity && !f.waived()).count();
+    }
+
+    public long waivedCount() {
+        return findings.stream().filter(Finding::waived).count();
+    }
+}

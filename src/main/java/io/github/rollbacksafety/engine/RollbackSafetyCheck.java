@@ -1,0 +1,221 @@
+package io.github.rollbacksafety.engine;
+
+import io.github.rollbacksafety.changelog.ChangeSetDiff;
+import io.github.rollbacksafety.changelog.ChangeSetRef;
+import io.github.rollbacksafety.changelog.Changelog;
+import io.github.rollbacksafety.changelog.ChangelogReader;
+import io.github.rollbacksafety.query.QueryCollector;
+import io.github.rollbacksafety.query.QuerySourceKind;
+import io.github.rollbacksafety.query.QueryUsage;
+import io.github.rollbacksafety.query.SqlUsageExtractor;
+import io.github.rollbacksafety.query.UnparsableQueryException;
+import io.github.rollbacksafety.query.UsageIndex;
+import io.github.rollbacksafety.rules.Finding;
+import io.github.rollbacksafety.rules.PlannedChange;
+import io.github.rollbacksafety.rules.Rule;
+import io.github.rollbacksafety.rules.RuleCatalogue;
+import io.github.rollbacksafety.rules.RuleContext;
+import io.github.rollbacksafety.rules.Severity;
+import io.github.rollbacksafety.rules.Violation;
+import io.github.rollbacksafety.schema.Schema;
+import io.github.rollbacksafety.schema.SchemaBuilder;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The check as a plain library: reads both changelogs, works out the new changesets and both schemas, indexes
+ * the previous release's queries and runs every rule. No Maven types; a test calls {@link #run(CheckRequest)}
+ * with two folders and a list of queries.
+ */
+public final class RollbackSafetyCheck {
+
+    private final ChangelogReader changelogReader;
+    private final SqlUsageExtractor sqlUsageExtractor;
+    private final List<Rule> rules;
+    private final Progress progress;
+
+    /** Receives progress lines (the Maven adapter logs them). */
+    public interface Progress {
+        Progress SILENT = message -> { };
+
+        void info(String message);
+    }
+
+    public RollbackSafetyCheck() {
+        this(new ChangelogReader(), new SqlUsageExtractor(), RuleCatalogue.all(), Progress.SILENT);
+    }
+
+    public RollbackSafetyCheck(ChangelogReader changelogReader, SqlUsageExtractor sqlUsageExtractor, List<Rule> rules,
+                               Progress progress) {
+        this.changelogReader = changelogReader;
+        this.sqlUsageExtractor = sqlUsageExtractor;
+        this.rules = List.copyOf(rules);
+        this.progress = progress;
+    }
+
+    public RollbackSafetyCheck withProgress(Progress newProgress) {
+        return new RollbackSafetyCheck(changelogReader, sqlUsageExtractor, rules, newProgress);
+    }
+
+    public CheckResult run(CheckRequest request) {
+        var current = changelogReader.read(request.current(), request.changelogOptions());
+        if (request.previousReleases().isEmpty()) {
+            return new CheckResult(List.of(), Verdict.PASS, current.changeSets(), Coverage.NONE, List.of(),
+                    request.waivers(), List.of("No previous release: nothing to stay compatible with."));
+        }
+        var findings = new LinkedHashMap<String, Finding>();
+        var notes = new ArrayList<String>();
+        List<ChangeSetRef> newest = null;
+        Coverage newestCoverage = null;
+        for (var previous : request.previousReleases()) {
+            var outcome = checkAgainst(previous, current, request);
+            if (newest == null) {
+                newest = outcome.newChangeSets();
+                newestCoverage = outcome.coverage();
+            }
+            notes.addAll(outcome.notes());
+            for (var f : outcome.findings()) {
+                findings.merge(identity(f), f, (a, b) -> a.withReleases(union(a.releases(), b.releases())));
+            }
+        }
+        var waived = applyWaivers(new ArrayList<>(findings.values()), request.waivers());
+        var unused = request.waivers().stream().filter(w -> waived.stream().noneMatch(f -> f.waived() && w.matches(f)))
+                .toList();
+        var baselines = request.previousReleases().stream().map(PreviousRelease::version).toList();
+        return new CheckResult(baselines, verdict(waived, request.failOn()), newest, newestCoverage, waived, unused,
+                notes);
+    }
+
+    private record Outcome(List<ChangeSetRef> newChangeSets, Coverage coverage, List<Finding> findings,
+                           List<String> notes) {
+    }
+
+    private Outcome checkAgainst(PreviousRelease previous, Changelog current, CheckRequest request) {
+        var released = changelogReader.read(previous.changelog(), request.changelogOptions());
+        var diff = ChangeSetDiff.between(released, current);
+        progress.info(String.format("Previous release %s: %d changesets; current: %d; new: %d, removed: %d, modified: %d",
+                previous.version(), released.changeSets().size(), current.changeSets().size(), diff.added().size(),
+                diff.removed().size(), diff.modified().size()));
+        var previousSchema = schemaOf(released);
+
+        var collected = collectQueries(previous);
+        var usage = UsageIndex.of(collected.usages(), previousSchema);
+
+        var planned = new ArrayList<PlannedChange>();
+        for (var cs : diff.added()) {
+            for (var op : cs.ops()) {
+                planned.add(new PlannedChange(cs, op, planned.size()));
+            }
+        }
+        var modified = diff.modified().stream()
+                .map(p -> new RuleContext.ModifiedChangeSet(p.released(), p.current())).toList();
+        var context = new RuleContext(previousSchema, usage, planned, diff.removed(), modified);
+        var findings = new ArrayList<Finding>();
+        for (var rule : rules) {
+            for (var hv : rule.checkHistory(context)) {
+                findings.add(finding(rule, hv.changeSet(), hv.violation(), previous.version()));
+            }
+        }
+        for (var change : planned) {
+            for (var rule : rules) {
+                for (var v : rule.check(change, context)) {
+                    findings.add(finding(rule, change.changeSet(), v, previous.version()));
+                }
+            }
+            context.advance(change);
+        }
+        var notes = new ArrayList<String>();
+        diff.added().forEach(cs -> cs.notes().forEach(n -> notes.add(cs.location() + " " + cs.displayId() + ": " + n)));
+        return new Outcome(diff.added(), collected.coverage(), findings, notes);
+    }
+
+    private record Collected(List<QueryUsage> usages, Coverage coverage) {
+    }
+
+    private Collected collectQueries(PreviousRelease previous) {
+        var collector = new QueryCollector();
+        for (var source : previous.querySources()) {
+            source.collect(collector);
+        }
+        // Parsing dominates; statements are independent, so use both cores.
+        var parsed = collector.sql().parallelStream().map(q -> {
+            try {
+                return (Object) sqlUsageExtractor.extract(q);
+            } catch (UnparsableQueryException e) {
+                return new QueryCollector.Unparsed(q, e.getMessage());
+            }
+        }).toList();
+        var usages = new ArrayList<>(collector.usages());
+        var unparsed = new ArrayList<>(collector.unparsed());
+        Map<QuerySourceKind, int[]> counts = new EnumMap<>(QuerySourceKind.class);
+        for (var p : parsed) {
+            if (p instanceof QueryUsage u) {
+                usages.add(u);
+                tally(counts, u.query().kind(), true);
+            } else {
+                var un = (QueryCollector.Unparsed) p;
+                unparsed.add(un);
+                tally(counts, un.query().kind(), false);
+            }
+        }
+        collector.usages().forEach(u -> tally(counts, u.query().kind(), true));
+        collector.unparsed().forEach(u -> tally(counts, u.query().kind(), false));
+        var perKind = new EnumMap<QuerySourceKind, Coverage.Counts>(QuerySourceKind.class);
+        counts.forEach((k, c) -> perKind.put(k, new Coverage.Counts(c[0], c[1])));
+        var listed = unparsed.stream().limit(Coverage.MAX_LISTED).toList();
+        return new Collected(usages, new Coverage(perKind, listed, collector.warnings()));
+    }
+
+    private static void tally(Map<QuerySourceKind, int[]> counts, QuerySourceKind kind, boolean ok) {
+        var c = counts.computeIfAbsent(kind, k -> new int[2]);
+        c[0]++;
+        if (ok) {
+            c[1]++;
+        }
+    }
+
+    private static Finding finding(Rule rule, ChangeSetRef changeSet, Violation v, String release) {
+        return new Finding(rule.id(), rule.severity(), changeSet, v.object(), v.message(), v.fix(), v.queries(),
+                Optional.empty(), List.of(release));
+    }
+
+    private static String identity(Finding f) {
+        return f.rule() + "|" + f.changeSet().key() + "|" + f.object().type() + "|" + f.object().display();
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        var all = new ArrayList<>(a);
+        b.stream().filter(x -> !all.contains(x)).forEach(all::add);
+        return all;
+    }
+
+    private static List<Finding> applyWaivers(List<Finding> findings, List<Waiver> waivers) {
+        var result = new ArrayList<Finding>(findings.size());
+        for (var f : findings) {
+            var waiver = waivers.stream().filter(w -> w.matches(f)).findFirst();
+            result.add(waiver.map(w -> f.waive(w.reason())).orElse(f));
+        }
+        return result;
+    }
+
+    static Verdict verdict(List<Finding> findings, FailOn failOn) {
+        var failing = findings.stream().filter(f -> !f.waived()).anyMatch(f -> switch (failOn) {
+            case BREAKING -> f.severity() == Severity.BREAKING;
+            case RISKY -> true;
+            case NONE -> false;
+        });
+        return failing ? Verdict.FAIL : Verdict.PASS;
+    }
+
+    /** The schema a changelog builds, for tests and tools. */
+    public static Schema schemaOf(Changelog changelog) {
+        var builder = new SchemaBuilder();
+        changelog.changeSets().forEach(cs -> cs.ops().forEach(builder::apply));
+        return builder.snapshot();
+    }
+}

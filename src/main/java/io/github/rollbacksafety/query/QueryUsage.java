@@ -1,0 +1,64 @@
+package io.github.rollbacksafety.query;
+
+import io.github.rollbacksafety.schema.Identifiers;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one previous-release query does to the schema, before it is indexed. SQL extraction and mapping readers
+ * (JPA, Hibernate, MyBatis result maps) both produce this.
+ *
+ * @param query     the query it came from
+ * @param tables    every relation (table or view) the query references, with whether it writes it
+ * @param columns   column references; an unqualified column that could belong to several tables in scope lists
+ *                  them all as candidates and is resolved against the previous schema when indexed
+ * @param inserts   INSERT statements (and mapped inserts): the target table and the columns they name
+ * @param starReads tables read through {@code *} (all their columns, whatever they are)
+ * @param sequences sequences used ({@code nextval('s')}, {@code NEXT VALUE FOR s}, {@code s.nextval}, generators)
+ */
+public record QueryUsage(Query query, List<TableUse> tables, List<ColumnUse> columns, List<InsertUse> inserts,
+                         List<String> starReads, List<String> sequences) {
+
+    public QueryUsage {
+        tables = List.copyOf(tables);
+        columns = List.copyOf(columns);
+        inserts = List.copyOf(inserts);
+        starReads = starReads.stream().map(Identifiers::bareName).toList();
+        sequences = sequences.stream().map(Identifiers::bareName).toList();
+    }
+
+    public enum Access { READ, WRITE }
+
+    /** A table or view referenced by the query. {@code written}: INSERT/UPDATE/DELETE/MERGE target. */
+    public record TableUse(String table, boolean written) {
+        public TableUse {
+            table = Identifiers.bareName(table);
+        }
+    }
+
+    /** A column reference; {@code candidateTables} has one entry when the owner is known. */
+    public record ColumnUse(Set<String> candidateTables, String column, Access access) {
+        public ColumnUse {
+            candidateTables = Set.copyOf(candidateTables.stream().map(Identifiers::bareName).toList());
+            column = Identifiers.normalize(column);
+        }
+
+        public static ColumnUse of(String table, String column, Access access) {
+            return new ColumnUse(Set.of(table), column, access);
+        }
+    }
+
+    /**
+     * An insert into {@code table}.
+     *
+     * @param columns    the columns it names (empty when positional)
+     * @param positional true for {@code INSERT INTO t VALUES (...)} without a column list
+     */
+    public record InsertUse(String table, List<String> columns, boolean positional) {
+        public InsertUse {
+            table = Identifiers.bareName(table);
+            columns = columns.stream().map(Identifiers::normalize).toList();
+        }
+    }
+}

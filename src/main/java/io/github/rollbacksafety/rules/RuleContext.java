@@ -1,0 +1,148 @@
+package io.github.rollbacksafety.rules;
+
+import io.github.rollbacksafety.changelog.ChangeSetRef;
+import io.github.rollbacksafety.query.UsageIndex;
+import io.github.rollbacksafety.schema.Schema;
+import io.github.rollbacksafety.schema.SchemaBuilder;
+import io.github.rollbacksafety.schema.SchemaOp;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a rule may ask while the engine walks the new changes in order: the previous release's schema and
+ * usage, the schema just before the current change, and the lineage of names (what a table or column that
+ * exists now was called in the previous release, or that it is new in this release).
+ *
+ * <p>The engine moves the context forward with {@link #advance(PlannedChange)} after every change; rules
+ * must not keep it. Not thread-safe: one context per check.
+ */
+public final class RuleContext {
+
+    /** A released changeset whose checksum differs now. */
+    public record ModifiedChangeSet(ChangeSetRef released, ChangeSetRef current) {
+    }
+
+    private final Schema previous;
+    private final UsageIndex usage;
+    private final List<PlannedChange> release;
+    private final List<ChangeSetRef> removed;
+    private final List<ModifiedChangeSet> modified;
+    private final SchemaBuilder current;
+    private Schema currentSnapshot;
+    // current table name -> its name in the previous release; a null value marks a table new in this release
+    private final Map<String, String> tableLineage = new HashMap<>();
+    // previous table name -> (current column name -> previous column name, or null when new)
+    private final Map<String, Map<String, String>> columnLineage = new HashMap<>();
+
+    public RuleContext(Schema previous, UsageIndex usage, List<PlannedChange> release, List<ChangeSetRef> removed,
+                       List<ModifiedChangeSet> modified) {
+        this.previous = previous;
+        this.usage = usage;
+        this.release = List.copyOf(release);
+        this.removed = List.copyOf(removed);
+        this.modified = List.copyOf(modified);
+        this.current = new SchemaBuilder(previous);
+        this.currentSnapshot = previous;
+    }
+
+    /** The schema the previous release runs against. */
+    public Schema previous() {
+        return previous;
+    }
+
+    /** The previous release's queries, indexed. */
+    public UsageIndex usage() {
+        return usage;
+    }
+
+    /** Every new change of this release, in order. */
+    public List<PlannedChange> release() {
+        return release;
+    }
+
+    /** New changes after the given one (the rest of the release). */
+    public List<PlannedChange> after(PlannedChange change) {
+        return release.subList(Math.min(change.index() + 1, release.size()), release.size());
+    }
+
+    /** Released changesets that are gone from the current changelog. */
+    public List<ChangeSetRef> removedChangeSets() {
+        return removed;
+    }
+
+    /** Released changesets whose checksum changed. */
+    public List<ModifiedChangeSet> modifiedChangeSets() {
+        return modified;
+    }
+
+    /** The schema just before the current change: the previous schema plus the new changes before it. */
+    public Schema before() {
+        if (currentSnapshot == null) {
+            currentSnapshot = current.snapshot();
+        }
+        return currentSnapshot;
+    }
+
+    /**
+     * The previous release's name of the table or view called {@code table} just before the current change;
+     * empty when it was created (or re-created) in this release, so the previous release never saw it.
+     */
+    public Optional<String> previousTable(String table) {
+        if (tableLineage.containsKey(table)) {
+            return Optional.ofNullable(tableLineage.get(table));
+        }
+        return Optional.of(table);
+    }
+
+    /** The previous release's name of a column, or empty when the column or its table is new in this release. */
+    public Optional<String> previousColumn(String table, String column) {
+        var prevTable = previousTable(table);
+        if (prevTable.isEmpty()) {
+            return Optional.empty();
+        }
+        var columns = columnLineage.get(prevTable.get());
+        if (columns != null && columns.containsKey(column)) {
+            return Optional.ofNullable(columns.get(column));
+        }
+        return Optional.of(column);
+    }
+
+    /** Moves past a change: replays it on the current schema and the lineage. Called by the engine. */
+    public void advance(PlannedChange change) {
+        var op = change.op();
+        if (op instanceof SchemaOp.CreateTable t) {
+            tableLineage.put(t.table(), null);
+        } else if (op instanceof SchemaOp.CreateView v) {
+            if (!v.replace() || !before().relation(v.view()).isPresent()) {
+                tableLineage.put(v.view(), null);
+            }
+        } else if (op instanceof SchemaOp.DropTable t) {
+            tableLineage.put(t.table(), null);
+        } else if (op instanceof SchemaOp.DropView v) {
+            tableLineage.put(v.view(), null);
+        } else if (op instanceof SchemaOp.RenameTable r) {
+            var origin = previousTable(r.from()).orElse(null);
+            tableLineage.put(r.from(), null);
+            tableLineage.put(r.to(), origin);
+        } else if (op instanceof SchemaOp.AddColumn a) {
+            previousTable(a.table()).ifPresent(t -> columns(t).put(a.column().name(), null));
+        } else if (op instanceof SchemaOp.DropColumn d) {
+            previousTable(d.table()).ifPresent(t -> columns(t).put(d.column(), null));
+        } else if (op instanceof SchemaOp.RenameColumn r) {
+            var origin = previousColumn(r.table(), r.from()).orElse(null);
+            previousTable(r.table()).ifPresent(t -> {
+                columns(t).put(r.from(), null);
+                columns(t).put(r.to(), origin);
+            });
+        }
+        current.apply(op);
+        currentSnapshot = null;
+    }
+
+    private Map<String, String> columns(String previousTable) {
+        return columnLineage.computeIfAbsent(previousTable, k -> new HashMap<>());
+    }
+}

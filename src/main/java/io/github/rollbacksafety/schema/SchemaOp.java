@@ -1,0 +1,256 @@
+package io.github.rollbacksafety.schema;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The small language between changelog parsers and rules. Liquibase {@code Change} objects and raw SQL both
+ * become {@code SchemaOp}s; rules never see Liquibase or JSqlParser types. All names are normalised with
+ * {@link Identifiers} (bare, lower-case).
+ */
+public sealed interface SchemaOp {
+
+    /** A short human description, e.g. {@code drop column orders.legacy_status}. */
+    String describe();
+
+    record CreateTable(String table, List<ColumnDef> columns) implements SchemaOp {
+        public CreateTable {
+            table = Identifiers.bareName(table);
+            columns = List.copyOf(columns);
+        }
+
+        public String describe() {
+            return "create table " + table;
+        }
+    }
+
+    record DropTable(String table) implements SchemaOp {
+        public DropTable {
+            table = Identifiers.bareName(table);
+        }
+
+        public String describe() {
+            return "drop table " + table;
+        }
+    }
+
+    record RenameTable(String from, String to) implements SchemaOp {
+        public RenameTable {
+            from = Identifiers.bareName(from);
+            to = Identifiers.bareName(to);
+        }
+
+        public String describe() {
+            return "rename table " + from + " to " + to;
+        }
+    }
+
+    record AddColumn(String table, ColumnDef column) implements SchemaOp {
+        public AddColumn {
+            table = Identifiers.bareName(table);
+        }
+
+        public String describe() {
+            return "add column " + table + "." + column.name();
+        }
+    }
+
+    record DropColumn(String table, String column) implements SchemaOp {
+        public DropColumn {
+            table = Identifiers.bareName(table);
+            column = Identifiers.normalize(column);
+        }
+
+        public String describe() {
+            return "drop column " + table + "." + column;
+        }
+    }
+
+    record RenameColumn(String table, String from, String to) implements SchemaOp {
+        public RenameColumn {
+            table = Identifiers.bareName(table);
+            from = Identifiers.normalize(from);
+            to = Identifiers.normalize(to);
+        }
+
+        public String describe() {
+            return "rename column " + table + "." + from + " to " + to;
+        }
+    }
+
+    record AlterType(String table, String column, ColumnType newType) implements SchemaOp {
+        public AlterType {
+            table = Identifiers.bareName(table);
+            column = Identifiers.normalize(column);
+        }
+
+        public String describe() {
+            return "change type of " + table + "." + column + " to " + newType.raw();
+        }
+    }
+
+    /** Makes a column NOT NULL. A Liquibase {@code defaultNullValue} only backfills existing rows. */
+    record SetNotNull(String table, String column) implements SchemaOp {
+        public SetNotNull {
+            table = Identifiers.bareName(table);
+            column = Identifiers.normalize(column);
+        }
+
+        public String describe() {
+            return "set not null on " + table + "." + column;
+        }
+    }
+
+    record DropNotNull(String table, String column) implements SchemaOp {
+        public DropNotNull {
+            table = Identifiers.bareName(table);
+            column = Identifiers.normalize(column);
+        }
+
+        public String describe() {
+            return "drop not null on " + table + "." + column;
+        }
+    }
+
+    record SetDefault(String table, String column, String value) implements SchemaOp {
+        public SetDefault {
+            table = Identifiers.bareName(table);
+            column = Identifiers.normalize(column);
+        }
+
+        public String describe() {
+            return "set default of " + table + "." + column;
+        }
+    }
+
+    record DropDefault(String table, String column) implements SchemaOp {
+        public DropDefault {
+            table = Identifiers.bareName(table);
+            column = Identifiers.normalize(column);
+        }
+
+        public String describe() {
+            return "drop default of " + table + "." + column;
+        }
+    }
+
+    /** A unique constraint or a unique index. */
+    record AddUnique(String table, List<String> columns, Optional<String> name) implements SchemaOp {
+        public AddUnique {
+            table = Identifiers.bareName(table);
+            columns = columns.stream().map(Identifiers::normalize).toList();
+        }
+
+        public String describe() {
+            return "add unique " + name.map(n -> n + " ").orElse("") + "on " + table + columns;
+        }
+    }
+
+    record AddForeignKey(String table, List<String> columns, String referencedTable, List<String> referencedColumns)
+            implements SchemaOp {
+        public AddForeignKey {
+            table = Identifiers.bareName(table);
+            columns = columns.stream().map(Identifiers::normalize).toList();
+            referencedTable = Identifiers.bareName(referencedTable);
+            referencedColumns = referencedColumns.stream().map(Identifiers::normalize).toList();
+        }
+
+        public String describe() {
+            return "add foreign key " + table + columns + " -> " + referencedTable + referencedColumns;
+        }
+    }
+
+    record AddCheck(String table, String condition) implements SchemaOp {
+        public AddCheck {
+            table = Identifiers.bareName(table);
+        }
+
+        public String describe() {
+            return "add check on " + table + " (" + condition + ")";
+        }
+    }
+
+    /**
+     * Creates (or, with {@code replace}, redefines) a view.
+     *
+     * @param columns the view's output column names when they could be derived from its query; empty when not
+     */
+    record CreateView(String view, boolean replace, String selectSql, List<String> columns) implements SchemaOp {
+        public CreateView {
+            view = Identifiers.bareName(view);
+            columns = columns.stream().map(Identifiers::normalize).toList();
+        }
+
+        public String describe() {
+            return (replace ? "create or replace view " : "create view ") + view;
+        }
+    }
+
+    record DropView(String view) implements SchemaOp {
+        public DropView {
+            view = Identifiers.bareName(view);
+        }
+
+        public String describe() {
+            return "drop view " + view;
+        }
+    }
+
+    record CreateSequence(String sequence) implements SchemaOp {
+        public CreateSequence {
+            sequence = Identifiers.bareName(sequence);
+        }
+
+        public String describe() {
+            return "create sequence " + sequence;
+        }
+    }
+
+    record DropSequence(String sequence) implements SchemaOp {
+        public DropSequence {
+            sequence = Identifiers.bareName(sequence);
+        }
+
+        public String describe() {
+            return "drop sequence " + sequence;
+        }
+    }
+
+    record RenameSequence(String from, String to) implements SchemaOp {
+        public RenameSequence {
+            from = Identifiers.bareName(from);
+            to = Identifiers.bareName(to);
+        }
+
+        public String describe() {
+            return "rename sequence " + from + " to " + to;
+        }
+    }
+
+    /** Rows inserted, updated, deleted or loaded by a deployment. */
+    record DataChange(String table, Kind kind) implements SchemaOp {
+        public enum Kind { INSERT, UPDATE, DELETE, LOAD }
+
+        public DataChange {
+            table = Identifiers.bareName(table);
+        }
+
+        public String describe() {
+            return kind.name().toLowerCase(java.util.Locale.ROOT) + " rows of " + table;
+        }
+    }
+
+    /** A change that cannot be analysed statically (custom change, unparseable SQL, ...). */
+    record Unanalyzable(String what, String reason) implements SchemaOp {
+        public String describe() {
+            return what;
+        }
+    }
+
+    /** A change with no effect on what the previous release can do (tags, comments, plain indexes, ...). */
+    record Harmless(String what) implements SchemaOp {
+        public String describe() {
+            return what;
+        }
+    }
+}
