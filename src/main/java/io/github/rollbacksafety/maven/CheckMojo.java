@@ -1,0 +1,346 @@
+package io.github.rollbacksafety.maven;
+
+import io.github.rollbacksafety.RollbackSafetyException;
+import io.github.rollbacksafety.changelog.ChangelogOptions;
+import io.github.rollbacksafety.changelog.ChangelogSource;
+import io.github.rollbacksafety.engine.CheckRequest;
+import io.github.rollbacksafety.engine.CheckResult;
+import io.github.rollbacksafety.engine.FailOn;
+import io.github.rollbacksafety.engine.PreviousRelease;
+import io.github.rollbacksafety.engine.RollbackSafetyCheck;
+import io.github.rollbacksafety.engine.Verdict;
+import io.github.rollbacksafety.query.QuerySource;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.eclipse.aether.RepositorySystem;
+
+import javax.inject.Inject;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipFile;
+
+/**
+ * Fails the build when the module's new Liquibase changesets would break the previous release's queries,
+ * so that rolling the application back stays safe (old application + new schema).
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractMojo {
+
+    /** Do nothing. */
+    @Parameter(property = "rollbackSafety.skip", defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * The master changelog as a classpath path, e.g. {@code db/changelog/db.changelog-master.xml}. Default:
+     * {@code spring.liquibase.change-log}/{@code quarkus.liquibase.change-log} from {@code application.properties}
+     * or {@code application.yml}, else the first of the conventional paths that exists.
+     */
+    @Parameter(property = "rollbackSafety.changelog")
+    private String changelog;
+
+    /**
+     * The previous release to stay compatible with. Default: the newest final release of the baseline artifact
+     * below the project version (SNAPSHOTs and pre-releases excluded).
+     */
+    @Parameter(property = "rollbackSafety.baselineVersion")
+    private String baselineVersion;
+
+    /**
+     * The artifact whose previous releases hold the previous changelogs, as
+     * {@code groupId:artifactId[:extension[:classifier]]}. Default: this project's own artifact.
+     */
+    @Parameter(property = "rollbackSafety.baselineArtifact")
+    private String baselineArtifact;
+
+    /**
+     * More artifacts ({@code groupId:artifactId[:version]}) whose previous-release jars hold the previous
+     * application's queries, e.g. the application module when changelogs live in a schema module. Without a
+     * version, the baseline version is used.
+     */
+    @Parameter(property = "rollbackSafety.queryArtifacts")
+    private List<String> queryArtifacts = new ArrayList<>();
+
+    /**
+     * Libraries packaged inside the previous release (Spring Boot {@code BOOT-INF/lib}, {@code WEB-INF/lib}) whose
+     * queries count too, by artifactId prefix. By default third-party libraries are ignored.
+     */
+    @Parameter(property = "rollbackSafety.queryDependencies")
+    private List<String> queryDependencies = new ArrayList<>();
+
+    /**
+     * Extra files or glob patterns (relative to the project directory) with the previous version's SQL:
+     * {@code .sql} scripts or captured query logs.
+     */
+    @Parameter(property = "rollbackSafety.queryFiles")
+    private List<String> queryFiles = new ArrayList<>();
+
+    /** Rollback window: how many previous releases must keep working. */
+    @Parameter(property = "rollbackSafety.releases", defaultValue = "1")
+    private int releases;
+
+    /** Which findings fail the build: {@code BREAKING}, {@code RISKY} or {@code NONE}. */
+    @Parameter(property = "rollbackSafety.failOn", defaultValue = "BREAKING")
+    private String failOn;
+
+    /** Fail when there is no previous release at all (by default a first release passes with an info line). */
+    @Parameter(property = "rollbackSafety.failIfNoBaseline", defaultValue = "false")
+    private boolean failIfNoBaseline;
+
+    /**
+     * Pass (with a warning) when the previous release could not be looked up (offline without cached metadata,
+     * repository errors). By default such a build fails: the check could not be done.
+     */
+    @Parameter(property = "rollbackSafety.allowUnresolvedBaseline", defaultValue = "false")
+    private boolean allowUnresolvedBaseline;
+
+    /**
+     * Accepted findings: {@code <waiver><rule/><changeSet/><object/><reason/></waiver>}; rule and reason are
+     * required, changeSet is an id or {@code author:id}, object is {@code table} or {@code table.column}.
+     */
+    @Parameter
+    private List<Waiver> waivers = new ArrayList<>();
+
+    /** Where reports are written. */
+    @Parameter(property = "rollbackSafety.reportDirectory", defaultValue = "${project.build.directory}/rollback-safety")
+    private File reportDirectory;
+
+    /** Report formats, comma-separated: {@code json}, {@code sarif}, {@code markdown}, {@code junit}, {@code html}. */
+    @Parameter(property = "rollbackSafety.reportFormats", defaultValue = "json,sarif,markdown")
+    private String reportFormats;
+
+    /** Liquibase contexts expression selecting changesets (default: all). */
+    @Parameter(property = "rollbackSafety.contexts")
+    private String contexts;
+
+    /** Liquibase labels expression selecting changesets (default: all). */
+    @Parameter(property = "rollbackSafety.labels")
+    private String labels;
+
+    /** Target database short name (e.g. {@code postgresql}) selecting dbms-specific changesets (default: all). */
+    @Parameter(property = "rollbackSafety.dbms")
+    private String dbms;
+
+    /** Values for {@code ${name}} placeholders in changelogs, on top of the changelog's own properties. */
+    @Parameter
+    private Map<String, String> changeLogParameters = new LinkedHashMap<>();
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    private final RepositorySystem repositorySystem;
+
+    @Inject
+    public CheckMojo(RepositorySystem repositorySystem) {
+        this.repositorySystem = repositorySystem;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("Rollback safety check skipped (rollbackSafety.skip).");
+            return;
+        }
+        if ("pom".equals(project.getPackaging())) {
+            getLog().info("Rollback safety check skipped: pom packaging has no changelog.");
+            return;
+        }
+        try {
+            run();
+        } catch (RollbackSafetyException e) {
+            throw new MojoFailureException(e.describe());
+        }
+    }
+
+    private void run() throws MojoFailureException {
+        var roots = resourceRoots();
+        var master = Optional.ofNullable(changelog).filter(s -> !s.isBlank()).map(ChangelogLocator::strip)
+                .or(() -> ChangelogLocator.locate(ChangelogLocator.inDirectories(roots)));
+        if (master.isEmpty()) {
+            getLog().info("Rollback safety check skipped: no Liquibase changelog found in " + roots
+                    + " (set <changelog> if it lives elsewhere).");
+            return;
+        }
+        var currentRoots = roots.stream().filter(r -> Files.isRegularFile(r.resolve(master.get()))).findFirst()
+                .map(r -> roots).orElse(List.of(Path.of(project.getBuild().getOutputDirectory())));
+        var current = new ChangelogSource(currentRoots, master.get(), project.getVersion());
+        var failOnValue = parseFailOn();
+
+        var baseline = baselineCoordinates();
+        var lookup = new PreviousReleaseLookup(repositorySystem, session.getRepositorySession(),
+                project.getRemoteProjectRepositories());
+        List<String> versions;
+        try {
+            versions = baselineVersion != null && !baselineVersion.isBlank()
+                    ? List.of(baselineVersion.strip())
+                    : lookup.releasesBelow(baseline, project.getVersion(), Math.max(1, releases));
+        } catch (BaselineUnresolvedException e) {
+            if (allowUnresolvedBaseline) {
+                getLog().warn(e.getMessage());
+                getLog().warn("Rollback safety NOT checked: allowUnresolvedBaseline is set.");
+                return;
+            }
+            throw e;
+        }
+        if (versions.isEmpty()) {
+            if (failIfNoBaseline) {
+                throw new MojoFailureException("No previous release of " + baseline.ga() + " below "
+                        + project.getVersion() + " found, and failIfNoBaseline is set.");
+            }
+            getLog().info("No previous release of " + baseline.ga() + " below " + project.getVersion()
+                    + ": first release, nothing to stay compatible with.");
+            return;
+        }
+        var previous = new ArrayList<PreviousRelease>();
+        for (var version : versions) {
+            previous.add(previousRelease(lookup, baseline, version, master.get()));
+        }
+        var request = new CheckRequest(current, previous, changelogOptions(), engineWaivers(), failOnValue);
+        var result = new RollbackSafetyCheck().withProgress(getLog()::info).run(request);
+        report(result);
+        if (result.verdict() == Verdict.FAIL) {
+            throw new MojoFailureException("Rollback safety check failed: the previous release "
+                    + String.join(", ", result.baselines()) + " would break against the new schema. See "
+                    + reportDirectory + " for details.");
+        }
+    }
+
+    private PreviousRelease previousRelease(PreviousReleaseLookup lookup, PreviousReleaseLookup.Coordinates coords,
+                                            String version, String master) {
+        var resolved = lookup.resolve(coords, version);
+        getLog().info("Checking against previous release " + coords.ga() + ":" + version + " from "
+                + resolved.repository());
+        var jar = resolved.file();
+        var previousMaster = existsInArchive(jar, master) ? master
+                : ChangelogLocator.locate(path -> openInArchive(jar, path)).orElseThrow(() ->
+                new RollbackSafetyException("The previous release " + coords.ga() + ":" + version + " (" + jar
+                        + ") contains no Liquibase changelog at " + master + " nor at a conventional path. Set"
+                        + " <baselineArtifact> to the artifact that holds the released changelogs."));
+        var sources = new ArrayList<QuerySource>(querySources(jar, previousMaster));
+        for (var spec : queryArtifacts) {
+            var parts = spec.strip().split(":");
+            var coordsOfQueries = PreviousReleaseLookup.Coordinates.parse(parts[0] + ":" + parts[1], "jar");
+            var queryVersion = parts.length > 2 ? parts[2] : version;
+            sources.addAll(querySources(lookup.resolve(coordsOfQueries, queryVersion).file(), previousMaster));
+        }
+        sources.addAll(queryFileSources());
+        return new PreviousRelease(version, ChangelogSource.of(jar, previousMaster, version), sources);
+    }
+
+    List<QuerySource> querySources(Path archive, String master) {
+        return List.of();
+    }
+
+    List<QuerySource> queryFileSources() {
+        return List.of();
+    }
+
+    private void report(CheckResult result) {
+        result.findings().forEach(f -> getLog().error("[" + f.severity() + "] " + f.rule() + " " + f.object().display()
+                + " in " + f.changeSet().displayId() + " (" + f.changeSet().location() + "): " + f.message()));
+    }
+
+    private static boolean existsInArchive(Path jar, String path) {
+        return openInArchive(jar, path).map(in -> {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // existence is all we wanted
+            }
+            return true;
+        }).orElse(false);
+    }
+
+    /** Opens a classpath resource inside a jar, a Spring Boot jar or a war. */
+    private static Optional<InputStream> openInArchive(Path jar, String path) {
+        try {
+            var zip = new ZipFile(jar.toFile());
+            for (var prefix : List.of("", "BOOT-INF/classes/", "WEB-INF/classes/")) {
+                var entry = zip.getEntry(prefix + path);
+                if (entry != null && !entry.isDirectory()) {
+                    var bytes = zip.getInputStream(entry).readAllBytes();
+                    zip.close();
+                    return Optional.of(new java.io.ByteArrayInputStream(bytes));
+                }
+            }
+            zip.close();
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new RollbackSafetyException("Cannot read the previous release's archive " + jar + ": " + e.getMessage());
+        }
+    }
+
+    private List<Path> resourceRoots() {
+        var roots = new ArrayList<Path>();
+        for (Resource r : project.getResources()) {
+            var dir = Path.of(r.getDirectory());
+            if (!dir.isAbsolute()) {
+                dir = project.getBasedir().toPath().resolve(dir);
+            }
+            if (Files.isDirectory(dir) && !roots.contains(dir)) {
+                roots.add(dir);
+            }
+        }
+        return roots;
+    }
+
+    private PreviousReleaseLookup.Coordinates baselineCoordinates() {
+        var extension = Optional.ofNullable(project.getArtifact())
+                .map(a -> a.getArtifactHandler().getExtension()).orElse("jar");
+        if ("pom".equals(extension) || extension.isBlank()) {
+            extension = "jar";
+        }
+        if (baselineArtifact == null || baselineArtifact.isBlank()) {
+            return new PreviousReleaseLookup.Coordinates(project.getGroupId(), project.getArtifactId(), extension, "");
+        }
+        return PreviousReleaseLookup.Coordinates.parse(baselineArtifact, "jar");
+    }
+
+    private FailOn parseFailOn() throws MojoFailureException {
+        try {
+            return FailOn.valueOf(failOn.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("failOn must be BREAKING, RISKY or NONE, not '" + failOn + "'.");
+        }
+    }
+
+    private ChangelogOptions changelogOptions() {
+        return new ChangelogOptions(changeLogParameters == null ? Map.of() : changeLogParameters,
+                blankToEmpty(contexts), blankToEmpty(labels), blankToEmpty(dbms));
+    }
+
+    private static Optional<String> blankToEmpty(String s) {
+        return Optional.ofNullable(s).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private List<io.github.rollbacksafety.engine.Waiver> engineWaivers() throws MojoFailureException {
+        var result = new ArrayList<io.github.rollbacksafety.engine.Waiver>();
+        for (int i = 0; i < waivers.size(); i++) {
+            var w = waivers.get(i);
+            if (w.getRule() == null || w.getRule().isBlank() || w.getReason() == null || w.getReason().isBlank()) {
+                throw new MojoFailureException("<waiver> number " + (i + 1) + " needs both <rule> and <reason>.");
+            }
+            result.add(new io.github.rollbacksafety.engine.Waiver(w.getRule(), Optional.ofNullable(w.getChangeSet()),
+                    Optional.ofNullable(w.getObject()), w.getReason()));
+        }
+        return result;
+    }
+}
