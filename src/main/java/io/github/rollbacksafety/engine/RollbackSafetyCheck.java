@@ -106,8 +106,9 @@ public final class RollbackSafetyCheck {
         var collected = collectQueries(previous);
         var usage = UsageIndex.of(collected.usages(), previousSchema);
 
+        var notes = new ArrayList<String>();
         var planned = new ArrayList<PlannedChange>();
-        for (var cs : diff.added()) {
+        for (var cs : applicable(released, diff.added(), previousSchema, request, notes)) {
             for (var op : cs.ops()) {
                 planned.add(new PlannedChange(cs, op, planned.size()));
             }
@@ -129,9 +130,41 @@ public final class RollbackSafetyCheck {
             }
             context.advance(change);
         }
-        var notes = new ArrayList<String>();
         diff.added().forEach(cs -> cs.notes().forEach(n -> notes.add(cs.location() + " " + cs.displayId() + ": " + n)));
         return new Outcome(diff.added(), collected.coverage(), findings, notes);
+    }
+
+    /**
+     * The new changesets that would run on a database built by the previous release, in order: a changeset
+     * whose preconditions cannot hold there is skipped, as Liquibase would skip (MARK_RAN, CONTINUE) or refuse
+     * (HALT) it; an undecidable precondition keeps the changeset and is noted.
+     */
+    private static List<ChangeSetRef> applicable(Changelog released, List<ChangeSetRef> added, Schema previousSchema,
+                                                 CheckRequest request, List<String> notes) {
+        var evaluator = new PreconditionEvaluator(request.changelogOptions().dbms());
+        var executed = new ArrayList<>(released.changeSets());
+        var schema = new SchemaBuilder(previousSchema);
+        var result = new ArrayList<ChangeSetRef>();
+        for (var cs : added) {
+            if (cs.guard().isPresent()) {
+                var guard = cs.guard().get();
+                var outcome = evaluator.evaluate(guard.condition(), schema.snapshot(), executed);
+                if (outcome == PreconditionEvaluator.Outcome.FAILS
+                        && guard.onFail() != io.github.rollbacksafety.changelog.Precondition.OnFail.WARN) {
+                    notes.add(cs.location() + " " + cs.displayId() + ": skipped, its preconditions cannot hold on a"
+                            + " database of the previous release (onFail=" + guard.onFail() + ")");
+                    continue;
+                }
+                if (outcome == PreconditionEvaluator.Outcome.UNKNOWN) {
+                    notes.add(cs.location() + " " + cs.displayId() + ": preconditions cannot be decided without a"
+                            + " database; analysed as if they hold");
+                }
+            }
+            cs.ops().forEach(schema::apply);
+            executed.add(cs);
+            result.add(cs);
+        }
+        return result;
     }
 
     private record Collected(List<QueryUsage> usages, Coverage coverage) {
