@@ -87,23 +87,24 @@ final class QueryLog {
 
     /** p6spy ends with "prepared|effective": the effective SQL (values inlined) unless it is empty. */
     private static String p6spySql(String rest) {
-        int split = -1;
-        for (int i = rest.length() - 1; i >= 0; i--) {
-            if (rest.charAt(i) == '|' && (i == 0 || rest.charAt(i - 1) != '|')
-                    && (i + 1 == rest.length() || rest.charAt(i + 1) != '|')) {
-                split = i;
-                break;
-            }
-        }
-        if (split < 0) {
-            return rest.strip();
-        }
+        int split = lastSinglePipe(rest);
         var effective = rest.substring(split + 1).strip();
-        if (!effective.isEmpty()) {
+        if (!effective.isEmpty() || split < 0) {
             return effective;
         }
         var before = rest.substring(0, split);
-        return before.substring(before.lastIndexOf('|') + 1).strip();
+        return before.substring(lastSinglePipe(before) + 1).strip();
+    }
+
+    /** The last field separator: a '|' that is not part of the SQL concatenation operator '||'. */
+    private static int lastSinglePipe(String s) {
+        for (int i = s.length() - 1; i >= 0; i--) {
+            if (s.charAt(i) == '|' && (i == 0 || s.charAt(i - 1) != '|')
+                    && (i + 1 == s.length() || s.charAt(i + 1) != '|')) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String pgSql(String level, String body) {
