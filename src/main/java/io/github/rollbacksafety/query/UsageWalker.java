@@ -58,6 +58,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Walks one parsed statement and records what it reads and writes. JSqlParser has no name resolution, so this
@@ -166,8 +167,7 @@ final class UsageWalker {
     // ---------------------------------------------------------------- queries
 
     private Relation select(Select select, Scope outer) {
-        boolean pushed = pushWith(select.getWithItemsList(), outer);
-        try {
+        return withCtes(select.getWithItemsList(), outer, () -> {
             Relation relation;
             if (select instanceof PlainSelect plain) {
                 relation = plainSelect(plain, outer);
@@ -187,6 +187,14 @@ final class UsageWalker {
                 relation = new Relation();
             }
             return relation;
+        });
+    }
+
+    /** Runs {@code body} with the CTEs of a WITH clause visible. */
+    private <T> T withCtes(List<WithItem<?>> withItems, Scope outer, Supplier<T> body) {
+        boolean pushed = pushWith(withItems, outer);
+        try {
+            return body.get();
         } finally {
             if (pushed) {
                 ctes.pop();
@@ -371,8 +379,7 @@ final class UsageWalker {
     // ---------------------------------------------------------------- writes
 
     private void insert(Insert insert) {
-        boolean pushed = pushWith(insert.getWithItemsList(), null);
-        try {
+        withCtes(insert.getWithItemsList(), null, () -> {
             var scope = new Scope(null);
             var target = writeTarget(insert.getTable(), scope);
             var named = new ArrayList<String>();
@@ -405,11 +412,8 @@ final class UsageWalker {
             }
             updateSets(insert.getDuplicateUpdateSets(), scope, target);
             returning(insert.getReturningClause(), scope);
-        } finally {
-            if (pushed) {
-                ctes.pop();
-            }
-        }
+            return null;
+        });
     }
 
     private void upsert(Upsert upsert) {
@@ -440,8 +444,7 @@ final class UsageWalker {
     }
 
     private void update(Update update) {
-        boolean pushed = pushWith(update.getWithItemsList(), null);
-        try {
+        withCtes(update.getWithItemsList(), null, () -> {
             var scope = new Scope(null);
             var target = writeTarget(update.getTable(), scope);
             joins(update.getStartJoins(), scope);
@@ -451,16 +454,12 @@ final class UsageWalker {
             visit(update.getWhere(), scope, Access.READ);
             orderBy(update.getOrderByElements(), scope);
             returning(update.getReturningClause(), scope);
-        } finally {
-            if (pushed) {
-                ctes.pop();
-            }
-        }
+            return null;
+        });
     }
 
     private void delete(Delete delete) {
-        boolean pushed = pushWith(delete.getWithItemsList(), null);
-        try {
+        withCtes(delete.getWithItemsList(), null, () -> {
             var scope = new Scope(null);
             if (delete.getTable() != null) {
                 writeTarget(delete.getTable(), scope);
@@ -484,16 +483,12 @@ final class UsageWalker {
             visit(delete.getWhere(), scope, Access.READ);
             orderBy(delete.getOrderByElements(), scope);
             returning(delete.getReturningClause(), scope);
-        } finally {
-            if (pushed) {
-                ctes.pop();
-            }
-        }
+            return null;
+        });
     }
 
     private void merge(Merge merge) {
-        boolean pushed = pushWith(merge.getWithItemsList(), null);
-        try {
+        withCtes(merge.getWithItemsList(), null, () -> {
             var scope = new Scope(null);
             var target = writeTarget(merge.getTable(), scope);
             fromItem(merge.getFromItem(), scope);
@@ -519,11 +514,8 @@ final class UsageWalker {
                 }
             }
             returning(merge.getReturningClause(), scope);
-        } finally {
-            if (pushed) {
-                ctes.pop();
-            }
-        }
+            return null;
+        });
     }
 
     private void truncate(Truncate truncate) {
@@ -645,9 +637,6 @@ final class UsageWalker {
             if (!origins.isEmpty()) {
                 return emit(origins, ctx.access());
             }
-        }
-        if (PSEUDO_COLUMNS.contains(name)) {
-            return List.of();
         }
         return List.of();
     }

@@ -81,7 +81,7 @@ class SqlUsageExtractorLimitsTest {
     @Test
     void givesTheSameAnswersFromAParallelStream() {
         var sqls = new ArrayList<String>();
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < 150; i++) {
             sqls.add("SELECT o.id, c.name_" + i + " FROM orders o JOIN customers c ON c.id = o.customer_id");
             sqls.add("INSERT INTO t" + i + " (a, b) VALUES (?, ?)");
             sqls.add("WITH x AS (SELECT * FROM s" + i + ") SELECT * FROM x");
