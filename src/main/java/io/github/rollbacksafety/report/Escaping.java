@@ -45,12 +45,22 @@ final class Escaping {
     }
 
     /**
-     * An inline code span that shows {@code s} literally, also inside a GitHub table cell: the fence is longer than
-     * any backtick run in the text, pipes are escaped (GFM splits cells before parsing code spans) and line breaks
-     * become spaces.
+     * An inline code span that shows {@code s} literally: the fence is longer than any backtick run in the text and
+     * line breaks become spaces.
      */
     static String markdownCode(String s) {
-        var text = s.replace("\r", "").replace('\n', ' ').replace("|", "\\|");
+        return codeSpan(s.replace("\r", "").replace('\n', ' '));
+    }
+
+    /**
+     * A code span for a GitHub table cell: as {@link #markdownCode}, and pipes are escaped because GFM splits
+     * cells before it parses code spans (the backslash is removed again inside the cell).
+     */
+    static String markdownCell(String s) {
+        return codeSpan(s.replace("\r", "").replace('\n', ' ').replace("|", "\\|"));
+    }
+
+    private static String codeSpan(String text) {
         if (text.isEmpty()) {
             return "";
         }

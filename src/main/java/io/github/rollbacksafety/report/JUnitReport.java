@@ -104,7 +104,7 @@ public final class JUnitReport implements ReportView {
         boolean skippedCase = failing.isEmpty() && isSkipped(c);
         if (skippedCase) {
             newline(xml, 2);
-            xml.writeStartElement("skipped");
+            xml.writeEmptyElement("skipped");
             var reasons = new StringBuilder();
             for (var f : c.findings()) {
                 if (reasons.length() > 0) {
@@ -114,7 +114,6 @@ public final class JUnitReport implements ReportView {
                         .append(f.waiverReason().orElse(""));
             }
             xml.writeAttribute("message", text(reasons.toString()));
-            xml.writeEndElement();
         }
         // findings that neither fail nor are waived (RISKY under failOn=BREAKING) stay visible in the output
         var other = skippedCase ? List.<Finding>of() : c.findings().stream().filter(f -> !data.fails(f)).toList();
@@ -123,8 +122,8 @@ public final class JUnitReport implements ReportView {
             xml.writeStartElement("system-out");
             var sb = new StringBuilder();
             for (var f : other) {
-                sb.append(f.waived() ? "[WAIVED " : "[").append(f.severity().name()).append("] ")
-                        .append(details(f)).append('\n');
+                sb.append(f.waived() ? "waived (" + f.waiverReason().orElse("") + "): " : "")
+                        .append(details(f));
             }
             xml.writeCharacters(text(sb.toString()));
             xml.writeEndElement();

@@ -15,14 +15,9 @@ import java.util.Map;
  * nesting, order); fields after them ({@code releases}, {@code coverage}, {@code unusedWaivers}, {@code notes})
  * are additions and never replace a stable one.
  */
-public final class JsonReport implements ReportView {
+public final class JsonReport implements JsonView {
 
     @Override
-    public String render(ReportData data) {
-        return JsonOutput.write(tree(data));
-    }
-
-    /** The report as a Jackson tree, in output order. */
     public ObjectNode tree(ReportData data) {
         var meta = data.meta();
         var result = data.result();

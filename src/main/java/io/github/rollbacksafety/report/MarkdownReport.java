@@ -5,6 +5,7 @@ import io.github.rollbacksafety.rules.Finding;
 
 import static io.github.rollbacksafety.report.Escaping.markdown;
 import static io.github.rollbacksafety.report.Escaping.markdownBlock;
+import static io.github.rollbacksafety.report.Escaping.markdownCell;
 import static io.github.rollbacksafety.report.Escaping.markdownCode;
 
 /**
@@ -63,10 +64,10 @@ public final class MarkdownReport implements ReportView {
             var f = findings.get(i);
             md.append("| ").append(i + 1)
                     .append(" | ").append(severity(f))
-                    .append(" | ").append(markdownCode(f.rule()))
-                    .append(" | ").append(markdownCode(FindingText.changeSetLocation(f)))
-                    .append(" | ").append(markdownCode(FindingText.object(f)))
-                    .append(" | ").append(markdownCode(FindingText.firstQuerySource(f)))
+                    .append(" | ").append(markdownCell(f.rule()))
+                    .append(" | ").append(markdownCell(FindingText.changeSetLocation(f)))
+                    .append(" | ").append(markdownCell(FindingText.object(f)))
+                    .append(" | ").append(markdownCell(FindingText.firstQuerySource(f)))
                     .append(" |\n");
         }
         if (findings.size() > TABLE_OPEN_ROWS) {

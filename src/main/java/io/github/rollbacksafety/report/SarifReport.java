@@ -21,7 +21,7 @@ import java.util.List;
  * (repository-relative, under {@code %SRCROOT%} when the repository root is known); the previous release's
  * queries are related locations; waived findings are kept as {@code note}s with an accepted suppression.
  */
-public final class SarifReport implements ReportView {
+public final class SarifReport implements JsonView {
 
     static final String SCHEMA_URI = 
             "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -32,11 +32,6 @@ public final class SarifReport implements ReportView {
             "https://github.com/rollbacksafety/rollback-safety-maven-plugin/blob/main/docs/rules/";
 
     @Override
-    public String render(ReportData data) {
-        return JsonOutput.write(tree(data));
-    }
-
-    /** The SARIF log as a Jackson tree. */
     public ObjectNode tree(ReportData data) {
         var meta = data.meta();
         var root = JsonOutput.object();
@@ -184,7 +179,7 @@ public final class SarifReport implements ReportView {
     static String uriReference(String path) {
         var p = path.replace('\\', '/');
         try {
-            var encoded = new URI(null, null, p, null).getRawPath();
+            var encoded = new URI(null, null, p, null).toASCIIString();
             // a ':' in the first segment would read as a scheme; "./" keeps the reference relative
             var firstSegment = encoded.contains("/") ? encoded.substring(0, encoded.indexOf('/')) : encoded;
             return firstSegment.contains(":") ? "./" + encoded : encoded;
