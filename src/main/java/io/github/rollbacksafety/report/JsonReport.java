@@ -1,0 +1,116 @@
+package io.github.rollbacksafety.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.rollbacksafety.engine.Coverage;
+import io.github.rollbacksafety.engine.Waiver;
+import io.github.rollbacksafety.query.QueryCollector;
+import io.github.rollbacksafety.rules.Finding;
+import io.github.rollbacksafety.rules.Severity;
+
+import java.util.Map;
+
+/**
+ * {@code report.json}: the machine-readable report. The fields of DESIGN §6 are a stable contract (names,
+ * nesting, order); fields after them ({@code releases}, {@code coverage}, {@code unusedWaivers}, {@code notes})
+ * are additions and never replace a stable one.
+ */
+public final class JsonReport implements JsonView {
+
+    @Override
+    public ObjectNode tree(ReportData data) {
+        var meta = data.meta();
+        var result = data.result();
+        var root = JsonOutput.object();
+        var tool = root.putObject("tool");
+        tool.put("name", meta.toolName());
+        tool.put("version", meta.toolVersion());
+        coordinates(root.putObject("project"), meta.project());
+        if (meta.baseline().isPresent()) {
+            coordinates(root.putObject("baseline"), meta.baseline().get());
+        } else {
+            root.putNull("baseline");
+        }
+        root.put("verdict", result.verdict().name());
+        var summary = root.putObject("summary");
+        summary.put("newChangeSets", result.newChangeSets().size());
+        summary.put("queries", result.coverage().found());
+        summary.put("unparsedQueries", result.coverage().unparsedCount());
+        summary.put("breaking", result.count(Severity.BREAKING));
+        summary.put("risky", result.count(Severity.RISKY));
+        summary.put("waived", result.waivedCount());
+        var findings = root.putArray("findings");
+        result.findings().forEach(f -> finding(findings.addObject(), f));
+        coverage(root.putObject("coverage"), result.coverage());
+        var unused = root.putArray("unusedWaivers");
+        result.unusedWaivers().forEach(w -> waiver(unused.addObject(), w));
+        var notes = root.putArray("notes");
+        result.notes().forEach(notes::add);
+        return root;
+    }
+
+    private static void coordinates(ObjectNode node, ReportMeta.Coordinates c) {
+        node.put("groupId", c.groupId());
+        node.put("artifactId", c.artifactId());
+        node.put("version", c.version());
+    }
+
+    private static void finding(ObjectNode node, Finding f) {
+        node.put("rule", f.rule());
+        node.put("severity", f.severity().name());
+        node.put("waived", f.waived());
+        node.put("waiverReason", f.waiverReason().orElse(null));
+        var cs = node.putObject("changeSet");
+        cs.put("id", f.changeSet().id());
+        cs.put("author", f.changeSet().author());
+        cs.put("file", f.changeSet().filePath());
+        cs.put("line", f.changeSet().line());
+        var object = node.putObject("object");
+        object.put("type", f.object().type());
+        object.put("table", f.object().table());
+        object.put("column", f.object().column().orElse(null));
+        node.put("message", f.message());
+        node.put("fix", f.fix());
+        var queries = node.putArray("queries");
+        for (var q : f.queries()) {
+            var qn = queries.addObject();
+            qn.put("sql", q.sql());
+            qn.put("source", FindingText.source(q));
+        }
+        var releases = node.putArray("releases");
+        f.releases().forEach(releases::add);
+    }
+
+    private static void coverage(ObjectNode node, Coverage c) {
+        node.put("found", c.found());
+        node.put("parsed", c.parsed());
+        node.put("unparsed", c.unparsedCount());
+        var perSource = node.putArray("sources");
+        c.perKind().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            var s = perSource.addObject();
+            s.put("kind", e.getKey().name());
+            s.put("label", e.getKey().label());
+            s.put("found", e.getValue().found());
+            s.put("parsed", e.getValue().parsed());
+            s.put("unparsed", e.getValue().unparsed());
+        });
+        ArrayNode listed = node.putArray("unparsedQueries");
+        for (QueryCollector.Unparsed u : c.unparsed()) {
+            var un = listed.addObject();
+            un.put("sql", u.query().sql());
+            un.put("source", FindingText.source(u.query()));
+            un.put("kind", u.query().kind().name());
+            un.put("reason", u.reason());
+        }
+        node.put("unparsedListedMax", Coverage.MAX_LISTED);
+        var warnings = node.putArray("warnings");
+        c.warnings().forEach(warnings::add);
+    }
+
+    private static void waiver(ObjectNode node, Waiver w) {
+        node.put("rule", w.rule());
+        node.put("changeSet", w.changeSet().orElse(null));
+        node.put("object", w.object().orElse(null));
+        node.put("reason", w.reason());
+    }
+}
