@@ -9,7 +9,15 @@ import io.github.rollbacksafety.engine.FailOn;
 import io.github.rollbacksafety.engine.PreviousRelease;
 import io.github.rollbacksafety.engine.RollbackSafetyCheck;
 import io.github.rollbacksafety.engine.Verdict;
+import io.github.rollbacksafety.query.QueryFilesSource;
 import io.github.rollbacksafety.query.QuerySource;
+import io.github.rollbacksafety.query.SqlResourcesSource;
+import io.github.rollbacksafety.report.ConsoleReport;
+import io.github.rollbacksafety.report.ReportData;
+import io.github.rollbacksafety.report.ReportFormat;
+import io.github.rollbacksafety.report.ReportMeta;
+import io.github.rollbacksafety.report.ReportWriter;
+import io.github.rollbacksafety.rules.RuleCatalogue;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
@@ -207,7 +215,6 @@ public class CheckMojo extends AbstractMojo {
             }
             getLog().info("No previous release of " + baseline.ga() + " below " + project.getVersion()
                     + ": first release, nothing to stay compatible with.");
-            return;
         }
         var previous = new ArrayList<PreviousRelease>();
         for (var version : versions) {
@@ -215,7 +222,7 @@ public class CheckMojo extends AbstractMojo {
         }
         var request = new CheckRequest(current, previous, changelogOptions(), engineWaivers(), failOnValue);
         var result = new RollbackSafetyCheck().withProgress(getLog()::info).run(request);
-        report(result);
+        report(result, failOnValue, currentRoots, master.get(), baseline);
         if (result.verdict() == Verdict.FAIL) {
             throw new MojoFailureException("Rollback safety check failed: the previous release "
                     + String.join(", ", result.baselines()) + " would break against the new schema. See "
@@ -245,17 +252,66 @@ public class CheckMojo extends AbstractMojo {
         return new PreviousRelease(version, ChangelogSource.of(jar, previousMaster, version), sources);
     }
 
-    List<QuerySource> querySources(Path archive, String master) {
-        return List.of();
+    /** Where the previous release's queries are in one of its archives. */
+    private List<QuerySource> querySources(Path archive, String master) {
+        var slash = master.lastIndexOf('/');
+        var sources = new ArrayList<QuerySource>();
+        if (slash > 0) {
+            sources.add(new SqlResourcesSource(archive, List.of(master), master.substring(0, slash + 1)));
+        } else {
+            sources.add(new SqlResourcesSource(archive, List.of(master), path -> false));
+        }
+        return sources;
     }
 
-    List<QuerySource> queryFileSources() {
-        return List.of();
+    private List<QuerySource> queryFileSources() {
+        if (queryFiles == null || queryFiles.isEmpty()) {
+            return List.of();
+        }
+        return List.of(new QueryFilesSource(project.getBasedir().toPath(), queryFiles));
     }
 
-    private void report(CheckResult result) {
-        result.findings().forEach(f -> getLog().error("[" + f.severity() + "] " + f.rule() + " " + f.object().display()
-                + " in " + f.changeSet().displayId() + " (" + f.changeSet().location() + "): " + f.message()));
+    private void report(CheckResult result, FailOn failOnValue, List<Path> currentRoots, String master,
+                        PreviousReleaseLookup.Coordinates baseline) {
+        var repositoryRoot = repositoryRoot();
+        var resourceRoot = currentRoots.stream().filter(r -> Files.isRegularFile(r.resolve(master))).findFirst();
+        var changelogRoot = repositoryRoot.flatMap(root -> resourceRoot.map(dir -> ReportMeta.changelogRootOf(root, dir)))
+                .orElse("");
+        var meta = new ReportMeta(ReportMeta.TOOL_NAME, toolVersion(),
+                new ReportMeta.Coordinates(project.getGroupId(), project.getArtifactId(), project.getVersion()),
+                result.baselines().stream().findFirst()
+                        .map(v -> new ReportMeta.Coordinates(baseline.groupId(), baseline.artifactId(), v)),
+                repositoryRoot, changelogRoot);
+        var rules = RuleCatalogue.all();
+        for (var line : new ConsoleReport(false).render(new ReportData(meta, result, rules, failOnValue))) {
+            switch (line.level()) {
+                case ERROR -> getLog().error(line.text());
+                case WARN -> getLog().warn(line.text());
+                default -> getLog().info(line.text());
+            }
+        }
+        var formats = ReportFormat.parse(reportFormats);
+        var written = new ReportWriter().write(formats, reportDirectory.toPath(), meta, result, rules, failOnValue);
+        getLog().info("Reports: " + written.stream().map(p -> p.getFileName().toString()).toList() + " in "
+                + reportDirectory);
+    }
+
+    /** The enclosing source repository (the directory with {@code .git}), for repository-relative SARIF paths. */
+    private Optional<Path> repositoryRoot() {
+        for (var dir = project.getBasedir().toPath().toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve(".git"))) {
+                return Optional.of(dir);
+            }
+        }
+        return Optional.ofNullable(session.getRequest().getMultiModuleProjectDirectory()).map(File::toPath);
+    }
+
+    private String toolVersion() {
+        return Optional.ofNullable(getClass().getPackage().getImplementationVersion())
+                .or(() -> Optional.ofNullable(getPluginContext()).map(c -> c.get("pluginDescriptor"))
+                        .filter(d -> d instanceof org.apache.maven.plugin.descriptor.PluginDescriptor)
+                        .map(d -> ((org.apache.maven.plugin.descriptor.PluginDescriptor) d).getVersion()))
+                .orElse("unknown");
     }
 
     private static boolean existsInArchive(Path jar, String path) {
