@@ -32,6 +32,8 @@ public final class SqlDdlTranslator {
     static final int MAX_STATEMENT_LENGTH = 1_000_000;
     /** Deeper parenthesis nesting is not parsed: JSqlParser recurses per level and overflows a small stack. */
     static final int MAX_NESTING_DEPTH = 200;
+    /** More list items are not parsed: a 100,000-element {@code IN} list takes the parser seconds. */
+    static final int MAX_LIST_ITEMS = 20_000;
 
     /** Translates a script of one or more statements. */
     public List<SchemaOp> translate(String sql) {
@@ -47,7 +49,8 @@ public final class SqlDdlTranslator {
                 run.clear();
                 ops.addAll(direct.get());
             } else {
-                run.add(new SqlScriptSplitter.Piece(SqlGapStatements.rewrite(piece.text()), piece.maxDepth()));
+                run.add(new SqlScriptSplitter.Piece(SqlGapStatements.rewrite(piece.text()), piece.maxDepth(),
+                        piece.commas()));
             }
         }
         translateRun(run, ops);
@@ -83,6 +86,10 @@ public final class SqlDdlTranslator {
         if (piece.maxDepth() > MAX_NESTING_DEPTH) {
             return Optional.of(List.of(new SchemaOp.Unanalyzable(piece.firstLine(),
                     "statement nested too deeply to analyse (" + piece.maxDepth() + " levels of parentheses)")));
+        }
+        if (piece.commas() >= MAX_LIST_ITEMS) {
+            return Optional.of(List.of(new SchemaOp.Unanalyzable(piece.firstLine(),
+                    "statement too large to analyse (" + (piece.commas() + 1) + " list items)")));
         }
         return Optional.empty();
     }

@@ -18,8 +18,10 @@ final class SqlScriptSplitter {
      *
      * @param text     the statement without its separator, from its first code character (leading comments dropped)
      * @param maxDepth the deepest parenthesis nesting outside quotes and comments
+     * @param commas   the commas outside quotes and comments: a cheap measure of list sizes ({@code IN (...)},
+     *                 {@code VALUES (...), (...)}), whose parse time grows with them
      */
-    record Piece(String text, int maxDepth) {
+    record Piece(String text, int maxDepth, int commas) {
 
         /** The first line of the statement, shortened for messages. */
         String firstLine() {
@@ -51,6 +53,7 @@ final class SqlScriptSplitter {
         private int codeStart = -1;
         private int depth;
         private int maxDepth;
+        private int commas;
 
         Scan(String s) {
             this.s = s;
@@ -107,6 +110,8 @@ final class SqlScriptSplitter {
                 maxDepth = Math.max(maxDepth, depth);
             } else if (c == ')' && depth > 0) {
                 depth--;
+            } else if (c == ',') {
+                commas++;
             }
             return i + 1;
         }
@@ -115,12 +120,13 @@ final class SqlScriptSplitter {
             if (codeStart >= 0) {
                 var text = s.substring(codeStart, end).strip();
                 if (!text.isEmpty()) {
-                    pieces.add(new Piece(text, maxDepth));
+                    pieces.add(new Piece(text, maxDepth, commas));
                 }
             }
             codeStart = -1;
             depth = 0;
             maxDepth = 0;
+            commas = 0;
         }
 
         private char next(int i) {
