@@ -134,21 +134,25 @@ public final class SqlDdlTranslator {
     }
 
     private static Parsed parse(String text) {
-        var first = parseOnce(text, false);
-        if (first.error().isPresent() && text.indexOf('[') >= 0) {
-            // SQL Server [quoted] names: only on demand, because the option breaks PostgreSQL array syntax
-            var second = parseOnce(text, true);
+        var first = parseOnce(text, false, false);
+        boolean brackets = text.indexOf('[') >= 0;
+        boolean backslashes = text.contains("\\'");
+        if (first.error().isPresent() && (brackets || backslashes)) {
+            // SQL Server [quoted] names and MySQL/PostgreSQL E'\'' escapes only on demand: either option changes
+            // the meaning of otherwise valid text (PostgreSQL arrays, standard strings ending in a backslash)
+            var second = parseOnce(text, brackets, backslashes);
             return second.error().isPresent() ? first : second;
         }
         return first;
     }
 
-    private static Parsed parseOnce(String text, boolean squareBrackets) {
+    private static Parsed parseOnce(String text, boolean squareBrackets, boolean backslashEscapes) {
         try {
             CCJSqlParser parser = CCJSqlParserUtil.newParser(text)
                     .withAllowComplexParsing(true)
                     .withDollarQuotedStringTags(true)
-                    .withSquareBracketQuotation(squareBrackets);
+                    .withSquareBracketQuotation(squareBrackets)
+                    .withBackslashEscapeCharacter(backslashEscapes);
             var statements = parser.Statements();
             return new Parsed(statements == null ? List.of()
                     : statements.stream().filter(java.util.Objects::nonNull).toList(), Optional.empty());
