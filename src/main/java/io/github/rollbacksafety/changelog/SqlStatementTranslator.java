@@ -2,6 +2,7 @@ package io.github.rollbacksafety.changelog;
 
 import io.github.rollbacksafety.schema.ColumnDef;
 import io.github.rollbacksafety.schema.ColumnType;
+import io.github.rollbacksafety.schema.Identifiers;
 import io.github.rollbacksafety.schema.SchemaOp;
 import io.github.rollbacksafety.schema.SchemaOp.DataChange.Kind;
 import net.sf.jsqlparser.expression.StringValue;
@@ -658,7 +659,7 @@ final class SqlStatementTranslator {
     }
 
     private static String normalize(String name) {
-        return io.github.rollbacksafety.schema.Identifiers.normalize(name);
+        return Identifiers.normalize(name);
     }
 
     private static String describe(AlterOperation op) {
