@@ -64,6 +64,23 @@ final class ChangelogErrors {
         return new RollbackSafetyException("cannot read changelog: " + message, file, 0, null);
     }
 
+    /**
+     * The file or folder a Liquibase message is about ({@code The file x was not found}, {@code includeAll 'x/'}),
+     * so that the line naming it can be found in the including file.
+     */
+    static java.util.Optional<String> mentionedName(Throwable e) {
+        var message = deepestMessage(e);
+        var notFound = NOT_FOUND.matcher(message);
+        if (notFound.find()) {
+            return java.util.Optional.of(notFound.group(1));
+        }
+        int start = message.lastIndexOf('\'', message.length() - 2);
+        if (message.endsWith("'") && start >= 0) {
+            return java.util.Optional.of(message.substring(start + 1, message.length() - 1));
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The most specific message in the chain: Liquibase wraps causes with their class name as message. */
     static String deepestMessage(Throwable e) {
         String best = null;

@@ -99,8 +99,9 @@ final class GuardedChangeLogParser implements ChangeLogParser {
         } catch (ChangeLogParseException | RuntimeException | StackOverflowError e) {
             var error = ChangelogErrors.of(path, e);
             if (error.line() == 0 && error.file().map(path::equals).orElse(false)) {
-                // e.g. includeAll of a missing folder: point at the line that names it
-                var line = lineOfQuoted(resourceAccessor, path, e);
+                // a missing include or includeAll folder: point at the line that names it
+                var line = ChangelogErrors.mentionedName(e).map(n -> lineMentioning(resourceAccessor, path, n))
+                        .orElse(0);
                 if (line > 0) {
                     error = new RollbackSafetyException(error.getMessage(), path, line, null);
                 }
@@ -128,16 +129,6 @@ final class GuardedChangeLogParser implements ChangeLogParser {
         } catch (IOException | RuntimeException e) {
             return false;
         }
-    }
-
-    /** The quoted name in a Liquibase message ({@code includeAll 'x/'}), located in the file; 0 when not found. */
-    private static int lineOfQuoted(ResourceAccessor accessor, String file, Throwable e) {
-        var message = ChangelogErrors.deepestMessage(e);
-        int start = message.lastIndexOf('\'', message.length() - 2);
-        if (!message.endsWith("'") || start < 0) {
-            return 0;
-        }
-        return lineMentioning(accessor, file, message.substring(start + 1, message.length() - 1));
     }
 
     /** The first line of {@code file} containing {@code name} or its last path segment; 0 when unknown. */
