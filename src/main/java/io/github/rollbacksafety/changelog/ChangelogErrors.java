@@ -52,6 +52,10 @@ final class ChangelogErrors {
                         + "available offline; the check never fetches anything over the network ("
                         + firstLine(t.getMessage()) + ")", file, 0, null);
             }
+            if (t instanceof ClassNotFoundException) {
+                return new RollbackSafetyException("custom change class " + t.getMessage() + " is not on the class "
+                        + "path of the check; Liquibase loads custom change classes while parsing", file, 0, null);
+            }
             if (t instanceof StackOverflowError) {
                 return new RollbackSafetyException("changelog nesting too deep (an include cycle?)", file, 0, null);
             }

@@ -103,6 +103,14 @@ class ChangelogReaderErrorsTest {
     }
 
     @Test
+    void customChangeClassMissingFromTheClassPathIsNamed() {
+        var e = failure("custom.xml");
+
+        assertThat(e.file()).contains("custom.xml");
+        assertThat(e.getMessage()).contains("com.example.Missing").contains("class path");
+    }
+
+    @Test
     void fileOfUnknownFormatIsAUserError() {
         var e = failure("unknown.txt");
 
