@@ -89,7 +89,20 @@ final class ChangeSetLines {
         var result = new ArrayList<Declaration>();
         var lines = new LineCounter(text);
         Matcher m = XML_CHANGESET.matcher(text);
+        int commentEnd = -1; // end of the last comment seen; matches come in increasing order
+        int searchFrom = 0;
         while (m.find()) {
+            // skip changesets commented out: find the comments before this match, one forward scan in total
+            int open = text.indexOf("<!--", searchFrom);
+            while (open >= 0 && open < m.start()) {
+                int close = text.indexOf("-->", open + 4);
+                commentEnd = close < 0 ? text.length() : close + 3;
+                searchFrom = commentEnd;
+                open = text.indexOf("<!--", searchFrom);
+            }
+            if (m.start() < commentEnd) {
+                continue;
+            }
             String id = "";
             String author = "";
             Matcher a = XML_ATTRIBUTE.matcher(m.group(1));
@@ -101,16 +114,9 @@ final class ChangeSetLines {
                     author = value;
                 }
             }
-            if (!isInXmlComment(text, m.start())) {
-                result.add(new Declaration(unescapeXml(id), unescapeXml(author), lines.lineAt(m.start())));
-            }
+            result.add(new Declaration(unescapeXml(id), unescapeXml(author), lines.lineAt(m.start())));
         }
         return result;
-    }
-
-    private static boolean isInXmlComment(String text, int offset) {
-        int open = text.lastIndexOf("<!--", offset);
-        return open >= 0 && text.lastIndexOf("-->", offset) < open;
     }
 
     private static String unescapeXml(String s) {
