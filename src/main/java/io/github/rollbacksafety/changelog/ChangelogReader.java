@@ -1,10 +1,55 @@
 package io.github.rollbacksafety.changelog;
 
+import io.github.rollbacksafety.RollbackSafetyException;
+import io.github.rollbacksafety.schema.SchemaOp;
+import liquibase.ChecksumVersion;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.Scope;
+import liquibase.change.Change;
+import liquibase.change.CheckSum;
+import liquibase.change.DbmsTargetedChange;
+import liquibase.changelog.ChangeLogParameters;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.filter.ContextChangeSetFilter;
+import liquibase.changelog.filter.LabelChangeSetFilter;
+import liquibase.database.DatabaseList;
+import liquibase.logging.core.NoOpLogService;
+import liquibase.parser.ChangeLogParserFactory;
+import liquibase.resource.ResourceAccessor;
+import liquibase.ui.LoggerUIService;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
 /**
  * Reads a changelog with Liquibase core, with no database and no network, into {@link ChangeSetRef}s whose
- * changes are translated to {@link io.github.rollbacksafety.schema.SchemaOp}s.
+ * changes are translated to {@link io.github.rollbacksafety.schema.SchemaOp}s. Thread-safe: Liquibase's scope is
+ * per thread, and each call opens its own resource accessor.
  */
 public final class ChangelogReader {
+
+    private final LiquibaseChangeTranslator translator;
+
+    public ChangelogReader() {
+        this(new SqlDdlTranslator());
+    }
+
+    public ChangelogReader(SqlDdlTranslator sqlDdlTranslator) {
+        this.translator = new LiquibaseChangeTranslator(sqlDdlTranslator);
+    }
 
     /**
      * Parses the master changelog and everything it includes.
@@ -13,6 +58,161 @@ public final class ChangelogReader {
      *                                                          the file and, where known, the line
      */
     public Changelog read(ChangelogSource source, ChangelogOptions options) {
-        throw new UnsupportedOperationException("not implemented yet");
+        try (var roots = ChangelogRoots.open(source.roots())) {
+            var accessor = roots.accessor();
+            return Scope.child(scopeValues(accessor), () -> readInScope(source, options, accessor));
+        } catch (RollbackSafetyException e) {
+            throw e;
+        } catch (Exception | StackOverflowError e) {
+            throw ChangelogErrors.of(source.master(), e);
+        }
+    }
+
+    private static Map<String, Object> scopeValues(ResourceAccessor accessor) {
+        var values = new HashMap<String, Object>();
+        values.put(Scope.Attr.resourceAccessor.name(), accessor);
+        values.put(Scope.Attr.classLoader.name(), ChangelogReader.class.getClassLoader());
+        values.put(Scope.Attr.logService.name(), new NoOpLogService());
+        values.put(Scope.Attr.ui.name(), new LoggerUIService());
+        // configuration read through the scope: no analytics, no XSD validation (5.0 XSDs, no fetching), and
+        // entity lookups restricted to the classpath and the roots
+        values.put("liquibase.analytics.enabled", false);
+        values.put("liquibase.validateXmlChangelogFiles", false);
+        values.put("liquibase.secureParsing", true);
+        values.put("liquibase.showBanner", false);
+        // the same file under two roots (src/main/resources and target/classes): the first root wins
+        values.put("liquibase.duplicateFileMode", "SILENT");
+        return values;
+    }
+
+    private Changelog readInScope(ChangelogSource source, ChangelogOptions options, ResourceAccessor accessor)
+            throws Exception {
+        var master = source.master();
+        if (!accessor.get(master).exists()) {
+            throw new RollbackSafetyException("master changelog " + master + " was not found in " + source.roots(),
+                    master, 0, null);
+        }
+        GuardedChangeLogParser.install();
+        var parameters = parameters(options);
+        var parser = ChangeLogParserFactory.getInstance().getParser(master, accessor);
+        DatabaseChangeLog changeLog = GuardedChangeLogParser.tracking(() -> parser.parse(master, parameters, accessor));
+
+        var contexts = options.contexts().filter(s -> !s.isBlank())
+                .map(c -> new ContextChangeSetFilter(new Contexts(c)));
+        var labels = options.labels().filter(s -> !s.isBlank())
+                .map(l -> new LabelChangeSetFilter(new LabelExpression(l)));
+        var dbms = options.dbms().filter(s -> !s.isBlank()).map(String::strip);
+
+        var lines = new HashMap<String, ChangeSetLines>();
+        var seen = new HashSet<String>();
+        var result = new ArrayList<ChangeSetRef>();
+        for (ChangeSet cs : changeLog.getChangeSets()) {
+            var filePath = cs.getFilePath();
+            if (!seen.add(filePath + "::" + cs.getId() + "::" + cs.getAuthor())) {
+                continue; // the same file included twice: Liquibase runs each changeset once
+            }
+            var physical = cs.getChangeLog() == null ? filePath : cs.getChangeLog().getPhysicalFilePath();
+            int line = lines.computeIfAbsent(physical, p -> scanLines(accessor, p)).lineOf(cs.getId(), cs.getAuthor());
+            if (cs.isIgnore() || cs.isInheritableIgnore()
+                    || contexts.map(f -> !f.accepts(cs).isAccepted()).orElse(false)
+                    || labels.map(f -> !f.accepts(cs).isAccepted()).orElse(false)
+                    || dbms.map(d -> !DatabaseList.definitionMatches(cs.getDbmsSet(), d, true)).orElse(false)) {
+                continue;
+            }
+            result.add(toRef(cs, filePath, line, dbms));
+        }
+        return new Changelog(source, result);
+    }
+
+    private ChangeSetRef toRef(ChangeSet cs, String filePath, int line, Optional<String> dbms) {
+        var notes = new ArrayList<String>();
+        var ops = new ArrayList<SchemaOp>();
+        for (Change change : cs.getChanges()) {
+            if (dbms.isPresent() && change instanceof DbmsTargetedChange targeted
+                    && !DatabaseList.definitionMatches(targeted.getDbms(), dbms.get(), true)) {
+                notes.add("a " + change.getSerializedObjectName() + " change targets only " + targeted.getDbms()
+                        + " and is skipped for " + dbms.get());
+                continue;
+            }
+            ops.addAll(translator.translate(change));
+        }
+        var guard = LiquibasePreconditions.guard(cs.getPreconditions());
+        guard.filter(g -> LiquibasePreconditions.hasUnknown(g.condition())).ifPresent(g -> notes.add(
+                "a precondition needs a database to be evaluated; the check assumes the changeset runs"));
+        if (!cs.getSqlVisitors().isEmpty()) {
+            notes.add("modifySql rewrites the generated SQL; the check analyses the changes as written");
+        }
+        if (dbms.isEmpty() && cs.getDbmsSet() != null && !cs.getDbmsSet().isEmpty()) {
+            notes.add("runs only on " + String.join(", ", new TreeSet<>(cs.getDbmsSet()))
+                    + "; analysed because no dbms was chosen");
+        }
+        return new ChangeSetRef(cs.getId(), cs.getAuthor(), filePath, line, checksum(cs, filePath, line),
+                cs.shouldRunOnChange(), cs.shouldAlwaysRun(), validCheckSums(cs), guard, ops, notes);
+    }
+
+    private static String checksum(ChangeSet cs, String filePath, int line) {
+        try {
+            return cs.generateCheckSum(ChecksumVersion.latest()).toString();
+        } catch (RuntimeException e) {
+            throw new RollbackSafetyException("cannot compute the checksum of changeset " + cs.getAuthor() + ":"
+                    + cs.getId() + ": " + ChangelogErrors.deepestMessage(e), filePath, line, null);
+        }
+    }
+
+    private static Set<String> validCheckSums(ChangeSet cs) {
+        var result = new LinkedHashSet<String>();
+        for (CheckSum sum : cs.getValidCheckSums()) {
+            result.add(sum.toString());
+        }
+        return result;
+    }
+
+    private static ChangeSetLines scanLines(ResourceAccessor accessor, String physicalPath) {
+        try (InputStream in = accessor.getExisting(physicalPath).openInputStream()) {
+            return ChangeSetLines.scan(physicalPath, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            return ChangeSetLines.none();
+        }
+    }
+
+    /**
+     * The changelog's parameters: the build's values (which win over the changelog's own properties, as on
+     * Liquibase's command line) and the properties the changelog declares while it is parsed. Liquibase's
+     * constructor also imports every environment variable and system property; those are removed so that a
+     * result never depends on the machine the build runs on.
+     */
+    private static ChangeLogParameters parameters(ChangelogOptions options) {
+        var parameters = new ChangeLogParameters();
+        dropSystemParameters(parameters);
+        options.parameters().forEach(parameters::set);
+        options.contexts().filter(s -> !s.isBlank()).ifPresent(c -> parameters.setContexts(new Contexts(c)));
+        options.labels().filter(s -> !s.isBlank()).ifPresent(l -> parameters.setLabels(new LabelExpression(l)));
+        options.dbms().filter(s -> !s.isBlank()).ifPresent(d -> parameters.setDatabase(d.strip()));
+        return parameters;
+    }
+
+    private static final Field SYSTEM_PARAMETERS = systemParametersField();
+
+    private static Field systemParametersField() {
+        try {
+            Field field = ChangeLogParameters.class.getDeclaredField("systemParameters");
+            field.setAccessible(true);
+            return field;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // another Liquibase version: machine properties stay visible as ${...}
+        }
+    }
+
+    private static void dropSystemParameters(ChangeLogParameters parameters) {
+        if (SYSTEM_PARAMETERS == null) {
+            return;
+        }
+        try {
+            if (SYSTEM_PARAMETERS.get(parameters) instanceof List<?> list) {
+                list.clear();
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            // keep Liquibase's defaults rather than fail the read
+        }
     }
 }

@@ -1,0 +1,251 @@
+package io.github.rollbacksafety.changelog;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingStartEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+
+import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The 1-based lines where a changelog file declares its changesets, found by scanning the file's text once
+ * (Liquibase does not keep line numbers). Lookups are by id and author, then by id alone, then by position, so
+ * that ids built from {@code ${...}} properties still get a line.
+ */
+final class ChangeSetLines {
+
+    private static final Pattern XML_CHANGESET = Pattern.compile("<(?:[\\w.-]+:)?changeSet\\b([^>]*)>");
+    private static final Pattern XML_ATTRIBUTE = Pattern.compile("\\b(id|author)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
+    private static final Pattern SQL_CHANGESET = Pattern.compile(
+            "^[ \\t]*--[ \\t]*changeset\\s+(\"[^\"]+\"|[^:\\s]+):\\s*(\"[^\"]+\"|\\S+)", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+
+    /** One declaration. */
+    private record Declaration(String id, String author, int line) {
+    }
+
+    private static final ChangeSetLines EMPTY = new ChangeSetLines(List.of());
+
+    private final List<Declaration> declarations;
+    private final Map<String, Integer> byIdAndAuthor = new HashMap<>();
+    private final Map<String, Integer> byId = new HashMap<>();
+    private int next;
+
+    private ChangeSetLines(List<Declaration> declarations) {
+        this.declarations = declarations;
+        for (var d : declarations) {
+            byIdAndAuthor.putIfAbsent(d.id() + "::" + d.author(), d.line());
+            byId.putIfAbsent(d.id(), d.line());
+        }
+    }
+
+    /** Scans {@code text}, a changelog file named {@code path} (its extension tells the format). */
+    static ChangeSetLines scan(String path, String text) {
+        var lower = path.toLowerCase(Locale.ROOT);
+        try {
+            if (lower.endsWith(".xml")) {
+                return new ChangeSetLines(scanXml(text));
+            }
+            if (lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json")) {
+                return new ChangeSetLines(scanYaml(text));
+            }
+            if (lower.endsWith(".sql")) {
+                var sql = scanFormattedSql(text);
+                // a plain SQL file is one changeset (id "raw") starting at its first line
+                return new ChangeSetLines(sql.isEmpty() ? List.of(new Declaration("raw", "includeAll", 1)) : sql);
+            }
+        } catch (RuntimeException e) {
+            // the file parsed for Liquibase; if the scan trips over something unusual, lines stay unknown
+        }
+        return EMPTY;
+    }
+
+    static ChangeSetLines none() {
+        return EMPTY;
+    }
+
+    /** The line of the changeset, or 0 when it cannot be found. Call in the file's declaration order. */
+    int lineOf(String id, String author) {
+        var line = byIdAndAuthor.get(id + "::" + author);
+        if (line == null) {
+            line = byId.get(id);
+        }
+        if (line == null && next < declarations.size()) {
+            line = declarations.get(next).line();
+        }
+        next++;
+        return line == null ? 0 : line;
+    }
+
+    private static List<Declaration> scanXml(String text) {
+        var result = new ArrayList<Declaration>();
+        var lines = new LineCounter(text);
+        Matcher m = XML_CHANGESET.matcher(text);
+        int commentEnd = -1; // end of the last comment seen; matches come in increasing order
+        int searchFrom = 0;
+        while (m.find()) {
+            // skip changesets commented out: find the comments before this match, one forward scan in total
+            int open = text.indexOf("<!--", searchFrom);
+            while (open >= 0 && open < m.start()) {
+                int close = text.indexOf("-->", open + 4);
+                commentEnd = close < 0 ? text.length() : close + 3;
+                searchFrom = commentEnd;
+                open = text.indexOf("<!--", searchFrom);
+            }
+            if (m.start() < commentEnd) {
+                continue;
+            }
+            String id = "";
+            String author = "";
+            Matcher a = XML_ATTRIBUTE.matcher(m.group(1));
+            while (a.find()) {
+                var value = a.group(2) != null ? a.group(2) : a.group(3);
+                if (a.group(1).equals("id")) {
+                    id = value;
+                } else {
+                    author = value;
+                }
+            }
+            result.add(new Declaration(unescapeXml(id), unescapeXml(author), lines.lineAt(m.start())));
+        }
+        return result;
+    }
+
+    private static String unescapeXml(String s) {
+        if (s.indexOf('&') < 0) {
+            return s;
+        }
+        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+                .replace("&amp;", "&");
+    }
+
+    private static List<Declaration> scanFormattedSql(String text) {
+        var result = new ArrayList<Declaration>();
+        var lines = new LineCounter(text);
+        Matcher m = SQL_CHANGESET.matcher(text);
+        while (m.find()) {
+            result.add(new Declaration(unquote(m.group(2)), unquote(m.group(1)), lines.lineAt(m.start())));
+        }
+        return result;
+    }
+
+    private static String unquote(String s) {
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+
+    /**
+     * YAML and JSON (which Liquibase also reads with SnakeYAML): walks the parser's events, not a node tree, and
+     * records the {@code id} key of every mapping that is the value of a {@code changeSet} key.
+     */
+    private static List<Declaration> scanYaml(String text) {
+        var result = new ArrayList<Declaration>();
+        var options = new LoaderOptions();
+        options.setCodePointLimit(Integer.MAX_VALUE);
+        var yaml = new Yaml(options);
+        // per open mapping: is it a changeSet body, and is the next scalar in it a key or a value
+        var stack = new ArrayDeque<Frame>();
+        String pendingKey = null;
+        Frame current = null;
+        for (Event event : yaml.parse(new StringReader(text))) {
+            if (event instanceof MappingStartEvent) {
+                boolean isChangeSet = current != null && current.expectKey == false && "changeSet".equals(current.lastKey);
+                if (current != null) {
+                    current.valueDone();
+                }
+                stack.push(current == null ? Frame.ROOT : current);
+                current = new Frame(isChangeSet);
+            } else if (event.is(Event.ID.MappingEnd)) {
+                if (current != null && current.changeSet && current.id != null) {
+                    result.add(new Declaration(current.id, current.author == null ? "" : current.author, current.idLine));
+                }
+                var parent = stack.isEmpty() ? null : stack.pop();
+                current = parent == Frame.ROOT ? null : parent;
+            } else if (event.is(Event.ID.SequenceStart)) {
+                if (current != null) {
+                    current.valueDone();
+                }
+                stack.push(current == null ? Frame.ROOT : current);
+                current = Frame.sequence();
+            } else if (event.is(Event.ID.SequenceEnd)) {
+                var parent = stack.isEmpty() ? null : stack.pop();
+                current = parent == Frame.ROOT ? null : parent;
+            } else if (event instanceof ScalarEvent scalar && current != null) {
+                if (current.sequence) {
+                    continue;
+                }
+                if (current.expectKey) {
+                    current.lastKey = scalar.getValue();
+                    current.keyLine = scalar.getStartMark().getLine() + 1;
+                    current.expectKey = false;
+                } else {
+                    if (current.changeSet && "id".equals(current.lastKey)) {
+                        current.id = scalar.getValue();
+                        current.idLine = current.keyLine;
+                    } else if (current.changeSet && "author".equals(current.lastKey)) {
+                        current.author = scalar.getValue();
+                    }
+                    current.valueDone();
+                }
+            }
+        }
+        return result;
+    }
+
+    /** State of one open YAML collection while walking events. */
+    private static final class Frame {
+        static final Frame ROOT = new Frame(false);
+
+        final boolean changeSet;
+        boolean sequence;
+        boolean expectKey = true;
+        String lastKey;
+        int keyLine;
+        String id;
+        String author;
+        int idLine;
+
+        Frame(boolean changeSet) {
+            this.changeSet = changeSet;
+        }
+
+        static Frame sequence() {
+            var f = new Frame(false);
+            f.sequence = true;
+            return f;
+        }
+
+        void valueDone() {
+            if (!sequence) {
+                expectKey = true;
+            }
+        }
+    }
+
+    /** Turns offsets into 1-based lines, moving forward only: one pass over the text for all lookups. */
+    private static final class LineCounter {
+        private final String text;
+        private int offset;
+        private int line = 1;
+
+        LineCounter(String text) {
+            this.text = text;
+        }
+
+        int lineAt(int target) {
+            for (; offset < target; offset++) {
+                if (text.charAt(offset) == '\n') {
+                    line++;
+                }
+            }
+            return line;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.rollbacksafety.changelog;
+
+import io.github.rollbacksafety.RollbackSafetyException;
+import liquibase.resource.CompositeResourceAccessor;
+import liquibase.resource.DirectoryResourceAccessor;
+import liquibase.resource.ResourceAccessor;
+import liquibase.resource.ZipResourceAccessor;
+
+import java.io.IOException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Liquibase resource accessor over a changelog's roots. Every root is exposed with the classpath as its base,
+ * so that a changeset's file path is the same whether it is read from {@code src/main/resources}, a plain jar,
+ * a Spring Boot jar ({@code BOOT-INF/classes}) or a WAR ({@code WEB-INF/classes}).
+ */
+final class ChangelogRoots implements AutoCloseable {
+
+    private static final List<String> NESTED_CLASS_ROOTS = List.of("/BOOT-INF/classes", "/WEB-INF/classes");
+
+    private final List<AutoCloseable> toClose;
+    private final ResourceAccessor accessor;
+
+    private ChangelogRoots(List<AutoCloseable> toClose, ResourceAccessor accessor) {
+        this.toClose = toClose;
+        this.accessor = accessor;
+    }
+
+    static ChangelogRoots open(List<Path> roots) {
+        if (roots.isEmpty()) {
+            throw new RollbackSafetyException("no changelog root given (a resource directory or a jar)");
+        }
+        var toClose = new ArrayList<AutoCloseable>();
+        var accessors = new ArrayList<ResourceAccessor>();
+        try {
+            for (var root : roots) {
+                var accessor = accessorFor(root, toClose);
+                toClose.add(accessor);
+                accessors.add(accessor);
+            }
+        } catch (RuntimeException e) {
+            closeAll(toClose);
+            throw e;
+        }
+        var accessor = accessors.size() == 1 ? accessors.get(0) : new CompositeResourceAccessor(accessors);
+        return new ChangelogRoots(toClose, accessor);
+    }
+
+    ResourceAccessor accessor() {
+        return accessor;
+    }
+
+    @Override
+    public void close() {
+        closeAll(toClose);
+    }
+
+    private static ResourceAccessor accessorFor(Path root, List<AutoCloseable> toClose) {
+        try {
+            if (Files.isDirectory(root)) {
+                return new DirectoryResourceAccessor(root);
+            }
+            if (!Files.isRegularFile(root)) {
+                throw new RollbackSafetyException("changelog root does not exist: " + root, root.toString(), 0, null);
+            }
+            FileSystem zip = FileSystems.newFileSystem(root, (ClassLoader) null);
+            for (var nested : NESTED_CLASS_ROOTS) {
+                var classes = zip.getPath(nested);
+                if (Files.isDirectory(classes)) {
+                    // Liquibase's class-loader accessor fails on includeAll inside a Boot jar; a directory
+                    // accessor over the zip file system does not, and yields classpath-relative paths
+                    toClose.add(zip);
+                    return new DirectoryResourceAccessor(classes);
+                }
+            }
+            zip.close();
+            return new ZipResourceAccessor(root);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof RollbackSafetyException r) {
+                throw r;
+            }
+            throw new RollbackSafetyException("cannot open changelog root " + root + ": " + ChangelogErrors.firstLine(
+                    String.valueOf(e.getMessage())) + " (expected a directory, jar or war)", root.toString(), 0, null);
+        }
+    }
+
+    private static void closeAll(List<AutoCloseable> resources) {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception ignored) {
+                // closing a read-only accessor cannot lose data
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+--liquibase formatted sql
+
+--changeset shop:s1
+create table t1 (id int);

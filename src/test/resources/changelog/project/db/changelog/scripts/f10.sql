@@ -1,0 +1,4 @@
+--liquibase formatted sql
+
+--changeset shop:s10
+create table t10 (id int);

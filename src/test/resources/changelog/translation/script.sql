@@ -1,0 +1,1 @@
+create table from_file (id int);
