@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 public record ColumnType(String raw, String base, OptionalInt precision, OptionalInt scale) {
 
     private static final Pattern SHAPE = Pattern.compile(
-            "^\\s*([A-Za-z_][\\w .]*?)\\s*(?:\\(\\s*(\\d+|max)\\s*(?:(?:byte|char)\\s*)?(?:,\\s*(-?\\d+)\\s*)?\\))?\\s*(.*)$",
+            "^\\s*([A-Za-z_][\\w.]*(?:\\s+[A-Za-z_][\\w.]*)*)\\s*"
+                    + "(?:\\(\\s*(\\d+|max)\\s*(?:(?:byte|char)\\s*)?(?:,\\s*(-?\\d+)\\s*)?\\))?\\s*(.*)$",
             Pattern.CASE_INSENSITIVE);
 
     /** Parses a type spelling such as {@code varchar(255)}, {@code NUMBER(10,2)} or {@code java.sql.Types.BIGINT}. */
