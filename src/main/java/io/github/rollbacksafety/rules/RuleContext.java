@@ -6,6 +6,7 @@ import io.github.rollbacksafety.schema.Schema;
 import io.github.rollbacksafety.schema.SchemaBuilder;
 import io.github.rollbacksafety.schema.SchemaOp;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,11 @@ public final class RuleContext {
     private final Map<String, String> tableLineage = new HashMap<>();
     // previous table name -> (current column name -> previous column name, or null when new)
     private final Map<String, Map<String, String>> columnLineage = new HashMap<>();
+    // current sequence name -> its name in the previous release; a null value marks a sequence new in this release
+    private final Map<String, String> sequenceLineage = new HashMap<>();
+    // name -> positions of the new changes that create a relation or column under that name (built on first use)
+    private Map<String, List<Integer>> relationCreations;
+    private Map<String, List<Integer>> columnCreations;
 
     public RuleContext(Schema previous, UsageIndex usage, List<PlannedChange> release, List<ChangeSetRef> removed,
                        List<ModifiedChangeSet> modified) {
@@ -110,6 +116,84 @@ public final class RuleContext {
         return Optional.of(column);
     }
 
+    /** The previous release's name of a sequence, or empty when it was created in this release. */
+    public Optional<String> previousSequence(String sequence) {
+        if (sequenceLineage.containsKey(sequence)) {
+            return Optional.ofNullable(sequenceLineage.get(sequence));
+        }
+        return Optional.of(sequence);
+    }
+
+    /**
+     * The first change after {@code change} that creates a table or view called {@code name} (create table, create
+     * view, or a rename to that name): the bridge that keeps an old name working.
+     */
+    public Optional<PlannedChange> relationCreatedLater(PlannedChange change, String name) {
+        if (relationCreations == null) {
+            indexCreations();
+        }
+        return firstAfter(relationCreations.get(name), change);
+    }
+
+    /** The first change after {@code change} that adds a column {@code table.column} (add column or rename to it). */
+    public Optional<PlannedChange> columnCreatedLater(PlannedChange change, String table, String column) {
+        if (columnCreations == null) {
+            indexCreations();
+        }
+        return firstAfter(columnCreations.get(table + "." + column), change);
+    }
+
+    /** The ops after {@code change} in the same changeset, which Liquibase runs together with it. */
+    public List<SchemaOp> restOfChangeSet(PlannedChange change) {
+        var rest = new ArrayList<SchemaOp>();
+        for (var later : after(change)) {
+            if (!later.changeSet().key().equals(change.changeSet().key())) {
+                break;
+            }
+            rest.add(later.op());
+        }
+        return rest;
+    }
+
+    private Optional<PlannedChange> firstAfter(List<Integer> positions, PlannedChange change) {
+        if (positions == null) {
+            return Optional.empty();
+        }
+        for (int position : positions) {
+            if (position > change.index() && position < release.size()) {
+                return Optional.of(release.get(position));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void indexCreations() {
+        relationCreations = new HashMap<>();
+        columnCreations = new HashMap<>();
+        for (int i = 0; i < release.size(); i++) {
+            var op = release.get(i).op();
+            String relation = null;
+            String column = null;
+            if (op instanceof SchemaOp.CreateTable t) {
+                relation = t.table();
+            } else if (op instanceof SchemaOp.CreateView v) {
+                relation = v.view();
+            } else if (op instanceof SchemaOp.RenameTable r) {
+                relation = r.to();
+            } else if (op instanceof SchemaOp.AddColumn a) {
+                column = a.table() + "." + a.column().name();
+            } else if (op instanceof SchemaOp.RenameColumn r) {
+                column = r.table() + "." + r.to();
+            }
+            if (relation != null) {
+                relationCreations.computeIfAbsent(relation, k -> new ArrayList<>()).add(i);
+            }
+            if (column != null) {
+                columnCreations.computeIfAbsent(column, k -> new ArrayList<>()).add(i);
+            }
+        }
+    }
+
     /** Moves past a change: replays it on the current schema and the lineage. Called by the engine. */
     public void advance(PlannedChange change) {
         var op = change.op();
@@ -131,6 +215,14 @@ public final class RuleContext {
             previousTable(a.table()).ifPresent(t -> columns(t).put(a.column().name(), null));
         } else if (op instanceof SchemaOp.DropColumn d) {
             previousTable(d.table()).ifPresent(t -> columns(t).put(d.column(), null));
+        } else if (op instanceof SchemaOp.CreateSequence s) {
+            sequenceLineage.put(s.sequence(), null);
+        } else if (op instanceof SchemaOp.DropSequence s) {
+            sequenceLineage.put(s.sequence(), null);
+        } else if (op instanceof SchemaOp.RenameSequence r) {
+            var origin = previousSequence(r.from()).orElse(null);
+            sequenceLineage.put(r.from(), null);
+            sequenceLineage.put(r.to(), origin);
         } else if (op instanceof SchemaOp.RenameColumn r) {
             var origin = previousColumn(r.table(), r.from()).orElse(null);
             previousTable(r.table()).ifPresent(t -> {
