@@ -61,6 +61,25 @@ abstract class AbstractRule implements Rule {
         return Optional.of(new PreviousColumn(prevTable.get(), prevColumn.get()));
     }
 
+    /**
+     * For a change that drops or renames a column: the column's previous-release names, unless it is new in this
+     * release (churn) or bridged at the end of the release ({@link #columnBridged}).
+     */
+    static Optional<PreviousColumn> columnGone(PlannedChange change, RuleContext context) {
+        String table;
+        String column;
+        if (change.op() instanceof SchemaOp.DropColumn drop) {
+            table = drop.table();
+            column = drop.column();
+        } else if (change.op() instanceof SchemaOp.RenameColumn rename) {
+            table = rename.table();
+            column = rename.from();
+        } else {
+            return Optional.empty();
+        }
+        return previousColumn(context, table, column).filter(previous -> !columnBridged(context, previous));
+    }
+
     /** Distinct queries of all lists, in order, at most {@link #MAX_QUERIES}. */
     @SafeVarargs
     static List<Query> cap(Collection<Query>... lists) {
@@ -103,32 +122,13 @@ abstract class AbstractRule implements Rule {
     }
 
     /**
-     * Whether a column that goes away now comes back before the release ends, so the previous release still finds
-     * it: added again (e.g. a trigger-maintained copy under the old name), or its table bridged by a view or table
-     * under the previous table name that exposes the column.
+     * Whether the previous release still finds {@code previous} at the end of the release, although the change
+     * removes it: added back under its old name (e.g. a trigger-maintained copy), or its table bridged by a view
+     * under the previous table name that exposes it (a view whose columns are unknown is trusted).
      */
-    static boolean columnBridged(PlannedChange change, RuleContext context, String table, String column,
-                                 PreviousColumn previous) {
-        if (context.columnCreatedLater(change, table, column).isPresent()) {
-            return true;
-        }
-        if (previous.table().equals(table)) {
-            return false;
-        }
-        return context.relationCreatedLater(change, previous.table())
-                .map(bridge -> columnsOf(bridge.op()).map(cols -> cols.contains(previous.column())).orElse(true))
-                .orElse(false);
-    }
-
-    /** The columns a created relation is known to have; empty when they cannot be told (trust the bridge). */
-    static Optional<List<String>> columnsOf(SchemaOp op) {
-        if (op instanceof SchemaOp.CreateView v && !v.columns().isEmpty()) {
-            return Optional.of(v.columns());
-        }
-        if (op instanceof SchemaOp.CreateTable t) {
-            return Optional.of(t.columns().stream().map(c -> c.name()).toList());
-        }
-        return Optional.empty();
+    static boolean columnBridged(RuleContext context, PreviousColumn previous) {
+        return context.afterRelease().relation(previous.table())
+                .map(r -> !r.columnsKnown() || r.hasColumn(previous.column())).orElse(false);
     }
 
     /**
@@ -160,12 +160,12 @@ abstract class AbstractRule implements Rule {
     }
 
     /**
-     * For a relation that goes away under its previous name: empty when nothing is created under that name later
-     * in the release; otherwise the used columns the bridge lacks (an empty list: the bridge covers everything).
+     * For a relation that goes away under its previous name: empty when no relation has that name at the end of
+     * the release; otherwise the used columns that bridge lacks (an empty list: it covers everything).
      */
-    static Optional<List<String>> bridgeGap(PlannedChange change, RuleContext context, String previousTable) {
-        return context.relationCreatedLater(change, previousTable).map(bridge -> columnsOf(bridge.op())
-                .map(cols -> usedColumnsMissing(context, previousTable, cols)).orElse(List.of()));
+    static Optional<List<String>> bridgeGap(RuleContext context, String previousTable) {
+        return context.afterRelease().relation(previousTable).map(bridge -> bridge.columnsKnown()
+                ? usedColumnsMissing(context, previousTable, bridge.columns().keySet()) : List.of());
     }
 
     /**
@@ -200,13 +200,13 @@ abstract class AbstractRule implements Rule {
      *
      * @param what the change in words, e.g. {@code "Drops table orders"}
      */
-    static List<Violation> relationGone(PlannedChange change, RuleContext context, String previousTable,
-                                        FindingObject object, String what, String fix) {
+    static List<Violation> relationGone(RuleContext context, String previousTable, FindingObject object,
+                                        String what, String fix) {
         var users = tableUsers(context, previousTable);
         if (users.isEmpty()) {
             return List.of();
         }
-        var gap = bridgeGap(change, context, previousTable);
+        var gap = bridgeGap(context, previousTable);
         if (gap.isEmpty()) {
             return List.of(violation(object, what + "; the previous release uses " + previousTable + " ("
                     + evidence(users) + ") and those queries fail while it still runs and after a rollback.", fix,
@@ -216,8 +216,8 @@ abstract class AbstractRule implements Rule {
             return List.of();
         }
         var broken = usersOfColumns(context, previousTable, gap.get());
-        return List.of(violation(object, what + "; the relation created later under the name " + previousTable
-                + " lacks columns " + gap.get() + " that the previous release uses (" + evidence(broken) + ").", fix,
-                broken));
+        return List.of(violation(object, what + "; the relation named " + previousTable + " at the end of the"
+                + " release lacks columns " + gap.get() + " that the previous release uses (" + evidence(broken)
+                + ").", fix, broken));
     }
 }

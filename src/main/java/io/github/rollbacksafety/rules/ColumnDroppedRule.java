@@ -22,15 +22,12 @@ public final class ColumnDroppedRule extends AbstractRule {
         if (!(change.op() instanceof SchemaOp.DropColumn drop)) {
             return List.of();
         }
-        var previous = previousColumn(context, drop.table(), drop.column());
-        if (previous.isEmpty()) {
+        var gone = columnGone(change, context);
+        var refs = gone.map(c -> context.usage().columnRefs(c.table(), c.column())).orElse(List.of());
+        if (refs.isEmpty()) {
             return List.of();
         }
-        var column = previous.get();
-        var refs = context.usage().columnRefs(column.table(), column.column());
-        if (refs.isEmpty() || columnBridged(change, context, drop.table(), drop.column(), column)) {
-            return List.of();
-        }
+        var column = gone.get();
         var queries = context.usage().usersOfColumn(column.table(), column.column());
         var message = "Drops column " + column.display() + nowCalled(column.display(), drop.table() + "."
                 + drop.column()) + ", which the previous release " + accessVerb(refs) + " (" + evidence(queries)

@@ -22,15 +22,12 @@ public final class ColumnRenamedRule extends AbstractRule {
         if (!(change.op() instanceof SchemaOp.RenameColumn rename)) {
             return List.of();
         }
-        var previous = previousColumn(context, rename.table(), rename.from());
-        if (previous.isEmpty()) {
+        var gone = columnGone(change, context);
+        var refs = gone.map(c -> context.usage().columnRefs(c.table(), c.column())).orElse(List.of());
+        if (refs.isEmpty()) {
             return List.of();
         }
-        var column = previous.get();
-        var refs = context.usage().columnRefs(column.table(), column.column());
-        if (refs.isEmpty() || columnBridged(change, context, rename.table(), rename.from(), column)) {
-            return List.of();
-        }
+        var column = gone.get();
         var queries = context.usage().usersOfColumn(column.table(), column.column());
         var message = "Renames column " + column.display() + " to " + rename.to() + "; the previous release "
                 + accessVerb(refs) + " it under the old name (" + evidence(queries) + ") and those queries fail"

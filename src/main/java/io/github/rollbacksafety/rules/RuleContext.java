@@ -39,9 +39,7 @@ public final class RuleContext {
     private final Map<String, Map<String, String>> columnLineage = new HashMap<>();
     // current sequence name -> its name in the previous release; a null value marks a sequence new in this release
     private final Map<String, String> sequenceLineage = new HashMap<>();
-    // name -> positions of the new changes that create a relation or column under that name (built on first use)
-    private Map<String, List<Integer>> relationCreations;
-    private Map<String, List<Integer>> columnCreations;
+    private Schema releaseEnd;
 
     public RuleContext(Schema previous, UsageIndex usage, List<PlannedChange> release, List<ChangeSetRef> removed,
                        List<ModifiedChangeSet> modified) {
@@ -125,22 +123,17 @@ public final class RuleContext {
     }
 
     /**
-     * The first change after {@code change} that creates a table or view called {@code name} (create table, create
-     * view, or a rename to that name): the bridge that keeps an old name working.
+     * The schema at the end of the release: the previous schema plus every new change. A name of the previous
+     * release that resolves here (a view under an old table name, a column added back under its old name) is a
+     * bridge the previous release keeps working with.
      */
-    public Optional<PlannedChange> relationCreatedLater(PlannedChange change, String name) {
-        if (relationCreations == null) {
-            indexCreations();
+    public Schema afterRelease() {
+        if (releaseEnd == null) {
+            var builder = new SchemaBuilder(previous);
+            release.forEach(c -> builder.apply(c.op()));
+            releaseEnd = builder.snapshot();
         }
-        return firstAfter(relationCreations.get(name), change);
-    }
-
-    /** The first change after {@code change} that adds a column {@code table.column} (add column or rename to it). */
-    public Optional<PlannedChange> columnCreatedLater(PlannedChange change, String table, String column) {
-        if (columnCreations == null) {
-            indexCreations();
-        }
-        return firstAfter(columnCreations.get(table + "." + column), change);
+        return releaseEnd;
     }
 
     /** The ops after {@code change} in the same changeset, which Liquibase runs together with it. */
@@ -153,45 +146,6 @@ public final class RuleContext {
             rest.add(later.op());
         }
         return rest;
-    }
-
-    private Optional<PlannedChange> firstAfter(List<Integer> positions, PlannedChange change) {
-        if (positions == null) {
-            return Optional.empty();
-        }
-        for (int position : positions) {
-            if (position > change.index() && position < release.size()) {
-                return Optional.of(release.get(position));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private void indexCreations() {
-        relationCreations = new HashMap<>();
-        columnCreations = new HashMap<>();
-        for (int i = 0; i < release.size(); i++) {
-            var op = release.get(i).op();
-            String relation = null;
-            String column = null;
-            if (op instanceof SchemaOp.CreateTable t) {
-                relation = t.table();
-            } else if (op instanceof SchemaOp.CreateView v) {
-                relation = v.view();
-            } else if (op instanceof SchemaOp.RenameTable r) {
-                relation = r.to();
-            } else if (op instanceof SchemaOp.AddColumn a) {
-                column = a.table() + "." + a.column().name();
-            } else if (op instanceof SchemaOp.RenameColumn r) {
-                column = r.table() + "." + r.to();
-            }
-            if (relation != null) {
-                relationCreations.computeIfAbsent(relation, k -> new ArrayList<>()).add(i);
-            }
-            if (column != null) {
-                columnCreations.computeIfAbsent(column, k -> new ArrayList<>()).add(i);
-            }
-        }
     }
 
     /** Moves past a change: replays it on the current schema and the lineage. Called by the engine. */

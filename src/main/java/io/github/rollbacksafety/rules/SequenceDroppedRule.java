@@ -36,7 +36,7 @@ public final class SequenceDroppedRule extends AbstractRule {
         }
         var sequence = previous.get();
         var users = context.usage().usersOfSequence(sequence);
-        if (users.isEmpty() || recreatedLater(change, context, sequence)) {
+        if (users.isEmpty() || context.afterRelease().hasSequence(sequence)) {
             return List.of();
         }
         var target = op instanceof SchemaOp.RenameSequence rename ? " to " + rename.to() : "";
@@ -46,16 +46,5 @@ public final class SequenceDroppedRule extends AbstractRule {
                 + " move to an identity column or another sequence, first release an application that no longer"
                 + " calls " + sequence + " (start the new generator above its current value), then drop it later.";
         return List.of(violation(FindingObject.sequence(sequence), message, fix, users));
-    }
-
-    private static boolean recreatedLater(PlannedChange change, RuleContext context, String sequence) {
-        for (var later : context.after(change)) {
-            var op = later.op();
-            if ((op instanceof SchemaOp.CreateSequence c && c.sequence().equals(sequence))
-                    || (op instanceof SchemaOp.RenameSequence r && r.to().equals(sequence))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

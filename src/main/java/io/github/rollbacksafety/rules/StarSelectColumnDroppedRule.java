@@ -19,19 +19,15 @@ public final class StarSelectColumnDroppedRule extends AbstractRule {
 
     @Override
     public List<Violation> check(PlannedChange change, RuleContext context) {
-        if (!(change.op() instanceof SchemaOp.DropColumn drop)) {
+        if (!(change.op() instanceof SchemaOp.DropColumn)) {
             return List.of();
         }
-        var previous = previousColumn(context, drop.table(), drop.column());
-        if (previous.isEmpty()) {
+        var gone = columnGone(change, context);
+        var readers = gone.map(c -> context.usage().starReadersOf(c.table())).orElse(List.of());
+        if (readers.isEmpty() || !context.usage().columnRefs(gone.get().table(), gone.get().column()).isEmpty()) {
             return List.of();
         }
-        var column = previous.get();
-        var readers = context.usage().starReadersOf(column.table());
-        if (readers.isEmpty() || !context.usage().columnRefs(column.table(), column.column()).isEmpty()
-                || columnBridged(change, context, drop.table(), drop.column(), column)) {
-            return List.of();
-        }
+        var column = gone.get();
         var message = "Drops column " + column.display() + ", which the previous release reads only through SELECT *"
                 + " (" + evidence(readers) + "); code that maps those rows by column name or position may fail or"
                 + " read the wrong value.";

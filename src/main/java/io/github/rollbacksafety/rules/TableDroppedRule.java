@@ -21,7 +21,7 @@ public final class TableDroppedRule extends AbstractRule {
         if (!(change.op() instanceof SchemaOp.DropTable drop)) {
             return List.of();
         }
-        return context.previousTable(drop.table()).map(table -> relationGone(change, context, table,
+        return context.previousTable(drop.table()).map(table -> relationGone(context, table,
                 FindingObject.table(table), "Drops table " + table + nowCalled(table, drop.table()),
                 "Expand/contract: first release an application that no longer uses " + table + " and keep the"
                         + " table; drop it in a later release, once no release in the rollback window uses it. If its"

@@ -22,7 +22,7 @@ public final class TableRenamedRule extends AbstractRule {
                 || context.before().view(rename.from()).isPresent()) {
             return List.of();
         }
-        return context.previousTable(rename.from()).map(table -> relationGone(change, context, table,
+        return context.previousTable(rename.from()).map(table -> relationGone(context, table,
                 FindingObject.table(table), "Renames table " + table + nowCalled(table, rename.from()) + " to "
                         + rename.to(),
                 "Expand/contract: in the same release create a view under the old name (CREATE VIEW " + table

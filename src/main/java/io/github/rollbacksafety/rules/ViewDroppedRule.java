@@ -27,12 +27,12 @@ public final class ViewDroppedRule extends AbstractRule {
     public List<Violation> check(PlannedChange change, RuleContext context) {
         var op = change.op();
         if (op instanceof SchemaOp.DropView drop) {
-            return context.previousTable(drop.view()).map(view -> relationGone(change, context, view,
+            return context.previousTable(drop.view()).map(view -> relationGone(context, view,
                     FindingObject.view(view), "Drops view " + view + nowCalled(view, drop.view()), FIX))
                     .orElse(List.of());
         }
         if (op instanceof SchemaOp.RenameTable rename && context.before().view(rename.from()).isPresent()) {
-            return context.previousTable(rename.from()).map(view -> relationGone(change, context, view,
+            return context.previousTable(rename.from()).map(view -> relationGone(context, view,
                     FindingObject.view(view), "Renames view " + view + " to " + rename.to(), FIX))
                     .orElse(List.of());
         }
@@ -49,9 +49,12 @@ public final class ViewDroppedRule extends AbstractRule {
         var candidates = new LinkedHashSet<String>();
         context.previous().relation(view).ifPresent(r -> candidates.addAll(r.columns().keySet()));
         context.before().relation(create.view()).ifPresent(r -> candidates.addAll(r.columns().keySet()));
+        // a later redefinition that brings the column back bridges this one
+        var atEnd = context.afterRelease().relation(view);
         var missing = new ArrayList<String>();
         for (var column : candidates) {
-            if (!create.columns().contains(column) && !context.usage().columnRefs(view, column).isEmpty()) {
+            var back = atEnd.map(r -> !r.columnsKnown() || r.hasColumn(column)).orElse(false);
+            if (!create.columns().contains(column) && !back && !context.usage().columnRefs(view, column).isEmpty()) {
                 missing.add(column);
             }
         }
