@@ -22,7 +22,8 @@ public final class ColumnRenamedRule extends AbstractRule {
         if (!(change.op() instanceof SchemaOp.RenameColumn rename)) {
             return List.of();
         }
-        var gone = columnGone(change, context);
+        // only the rename that moves the previous name away reports; renaming it again breaks nothing new
+        var gone = columnGone(change, context).filter(c -> c.column().equals(rename.from()));
         var refs = gone.map(c -> context.usage().columnRefs(c.table(), c.column())).orElse(List.of());
         if (refs.isEmpty()) {
             return List.of();

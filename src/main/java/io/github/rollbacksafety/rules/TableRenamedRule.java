@@ -22,9 +22,9 @@ public final class TableRenamedRule extends AbstractRule {
                 || context.before().view(rename.from()).isPresent()) {
             return List.of();
         }
-        return context.previousTable(rename.from()).map(table -> relationGone(context, table,
-                FindingObject.table(table), "Renames table " + table + nowCalled(table, rename.from()) + " to "
-                        + rename.to(),
+        // only the rename that moves the previous name away reports; renaming it again breaks nothing new
+        return context.previousTable(rename.from()).filter(rename.from()::equals).map(table -> relationGone(context, table,
+                FindingObject.table(table), "Renames table " + table + " to " + rename.to(),
                 "Expand/contract: in the same release create a view under the old name (CREATE VIEW " + table
                         + " AS SELECT * FROM " + rename.to() + "; simple views are updatable on PostgreSQL, MySQL,"
                         + " Oracle and SQL Server) and drop that view in a later release, once no release in the"
