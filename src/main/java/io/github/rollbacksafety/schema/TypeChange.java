@@ -72,6 +72,11 @@ public record TypeChange(ColumnType from, ColumnType to, Compatibility compatibi
             Map.entry("DOUBLE", 2), Map.entry("FLOAT8", 2), Map.entry("DOUBLE PRECISION", 2));
 
     private static final Pattern SUFFIX = Pattern.compile("(?: (?:CHAR|BYTE|UNSIGNED|SIGNED))+$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    // name words, optional (length|precision[, scale]) with Oracle's BYTE/CHAR, optional trailing words
+    private static final Pattern SPELLING = Pattern.compile(
+            "([A-Za-z_]\\w*(?:\\s+[A-Za-z_]\\w*)*)\\s*(?:\\(\\s*(\\d+|max)\\s*(?:byte|char)?\\s*(?:,\\s*(-?\\d+)\\s*)?\\))?"
+                    + "\\s*([A-Za-z_][\\w ]*)?", Pattern.CASE_INSENSITIVE);
 
     // Decimal digits every value of an integer rank fits in, and that fit in it (tinyint, smallint, mediumint, int, bigint).
     private static final int[] DIGITS_NEEDED = {3, 5, 8, 10, 19};
@@ -175,46 +180,64 @@ public record TypeChange(ColumnType from, ColumnType to, Compatibility compatibi
         return new TypeChange(from, to, Compatibility.BREAKING, verb + " " + from.raw() + " to " + to.raw());
     }
 
-    /** Reduces a type spelling to its family and sizes; anything unrecognised (or a {@code ${property}}) is UNKNOWN. */
+    /**
+     * Reduces a type spelling to its family and sizes; anything unrecognised (or a {@code ${property}}) is UNKNOWN.
+     * Reads {@link ColumnType#raw()} itself so that the comparison depends only on the spelling.
+     */
     static Normalized normalize(ColumnType type) {
-        var base = type.base().toUpperCase(Locale.ROOT);
-        if (base.isEmpty() || type.raw().contains("${")) {
-            return new Normalized(Family.UNKNOWN, 0, OptionalInt.empty(), OptionalInt.empty());
+        var raw = type.raw().strip();
+        if (raw.startsWith("java.sql.Types.")) {
+            raw = raw.substring("java.sql.Types.".length());
         }
-        // Oracle length semantics and MySQL's UNSIGNED suffix do not change the family
-        base = SUFFIX.matcher(base).replaceAll("").strip();
+        var m = SPELLING.matcher(raw);
+        if (raw.contains("${") || !m.matches()) {
+            return unknown();
+        }
+        var words = m.group(1) + (m.group(4) == null ? "" : " " + m.group(4));
+        // Oracle length semantics and MySQL's UNSIGNED do not change the family
+        var base = SUFFIX.matcher(WHITESPACE.matcher(words.strip()).replaceAll(" ").toUpperCase(Locale.ROOT)).replaceAll("");
         if (base.startsWith("TIMESTAMP WITH LOCAL TIME ZONE")) {
             base = "TIMESTAMP WITH TIME ZONE";
         }
+        OptionalInt precision = m.group(2) == null || m.group(2).equalsIgnoreCase("max") ? OptionalInt.empty()
+                : OptionalInt.of(Integer.parseInt(m.group(2)));
+        OptionalInt scale = m.group(3) == null ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(m.group(3)));
+        return reduce(base, precision, scale);
+    }
+
+    private static Normalized unknown() {
+        return new Normalized(Family.UNKNOWN, 0, OptionalInt.empty(), OptionalInt.empty());
+    }
+
+    private static Normalized reduce(String base, OptionalInt precision, OptionalInt scale) {
         var family = FAMILIES.getOrDefault(base, Family.UNKNOWN);
         int rank = RANKS.getOrDefault(base, 0);
         switch (family) {
             case INTEGER:
+                // INT(11) is a display width: the rank says all
+                return new Normalized(family, rank, OptionalInt.empty(), OptionalInt.empty());
             case FLOAT:
-                // INT(11) is a display width, FLOAT(53) a binary precision: the rank says all
-                if (family == Family.FLOAT && type.precision().isPresent()) {
-                    rank = type.precision().getAsInt() > 24 ? 2 : 1;
+                // FLOAT(p) is a binary precision: up to 24 bits is single precision
+                if (precision.isPresent()) {
+                    rank = precision.getAsInt() > 24 ? 2 : 1;
                 }
                 return new Normalized(family, rank, OptionalInt.empty(), OptionalInt.empty());
             case STRING:
-                return new Normalized(family, 0, isUnbounded(base) ? OptionalInt.empty() : stringLength(base, type),
+                return new Normalized(family, 0, isUnbounded(base) ? OptionalInt.empty() : stringLength(base, precision),
                         OptionalInt.empty());
             case BINARY:
                 var unboundedBinary = base.equals("BLOB") || base.equals("BYTEA") || base.equals("LONGBLOB")
                         || base.equals("LONGVARBINARY");
-                return new Normalized(family, 0, unboundedBinary ? OptionalInt.empty() : type.precision(),
-                        OptionalInt.empty());
+                return new Normalized(family, 0, unboundedBinary ? OptionalInt.empty() : precision, OptionalInt.empty());
             case BOOLEAN:
                 // BIT(n > 1) is a bit string, not a boolean
-                if (base.equals("BIT") && type.precision().orElse(1) > 1) {
-                    return new Normalized(Family.UNKNOWN, 0, OptionalInt.empty(), OptionalInt.empty());
-                }
-                return new Normalized(family, 0, OptionalInt.empty(), OptionalInt.empty());
+                return base.equals("BIT") && precision.orElse(1) > 1 ? unknown()
+                        : new Normalized(family, 0, OptionalInt.empty(), OptionalInt.empty());
             case DECIMAL:
-                var scale = type.precision().isPresent() ? OptionalInt.of(type.scale().orElse(0)) : OptionalInt.empty();
-                return new Normalized(family, 0, type.precision(), scale);
+                return new Normalized(family, 0, precision,
+                        precision.isPresent() ? OptionalInt.of(scale.orElse(0)) : OptionalInt.empty());
             default:
-                return new Normalized(family, 0, type.precision(), OptionalInt.empty());
+                return new Normalized(family, 0, precision, OptionalInt.empty());
         }
     }
 
@@ -222,9 +245,9 @@ public record TypeChange(ColumnType from, ColumnType to, Compatibility compatibi
         return base.contains("TEXT") || base.contains("CLOB") || base.startsWith("LONG");
     }
 
-    private static OptionalInt stringLength(String base, ColumnType type) {
-        if (type.precision().isPresent()) {
-            return type.precision();
+    private static OptionalInt stringLength(String base, OptionalInt length) {
+        if (length.isPresent()) {
+            return length;
         }
         // CHAR without a length is CHAR(1); VARCHAR without one (or VARCHAR(MAX)) is unbounded
         return base.equals("CHAR") || base.equals("CHARACTER") || base.equals("NCHAR") ? OptionalInt.of(1)
