@@ -6,6 +6,7 @@ import io.github.rollbacksafety.schema.Schema;
 import io.github.rollbacksafety.schema.SchemaBuilder;
 import io.github.rollbacksafety.schema.SchemaOp;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,9 @@ public final class RuleContext {
     private final Map<String, String> tableLineage = new HashMap<>();
     // previous table name -> (current column name -> previous column name, or null when new)
     private final Map<String, Map<String, String>> columnLineage = new HashMap<>();
+    // current sequence name -> its name in the previous release; a null value marks a sequence new in this release
+    private final Map<String, String> sequenceLineage = new HashMap<>();
+    private Schema releaseEnd;
 
     public RuleContext(Schema previous, UsageIndex usage, List<PlannedChange> release, List<ChangeSetRef> removed,
                        List<ModifiedChangeSet> modified) {
@@ -110,6 +114,40 @@ public final class RuleContext {
         return Optional.of(column);
     }
 
+    /** The previous release's name of a sequence, or empty when it was created in this release. */
+    public Optional<String> previousSequence(String sequence) {
+        if (sequenceLineage.containsKey(sequence)) {
+            return Optional.ofNullable(sequenceLineage.get(sequence));
+        }
+        return Optional.of(sequence);
+    }
+
+    /**
+     * The schema at the end of the release: the previous schema plus every new change. A name of the previous
+     * release that resolves here (a view under an old table name, a column added back under its old name) is a
+     * bridge the previous release keeps working with.
+     */
+    public Schema afterRelease() {
+        if (releaseEnd == null) {
+            var builder = new SchemaBuilder(previous);
+            release.forEach(c -> builder.apply(c.op()));
+            releaseEnd = builder.snapshot();
+        }
+        return releaseEnd;
+    }
+
+    /** The ops after {@code change} in the same changeset, which Liquibase runs together with it. */
+    public List<SchemaOp> restOfChangeSet(PlannedChange change) {
+        var rest = new ArrayList<SchemaOp>();
+        for (var later : after(change)) {
+            if (!later.changeSet().key().equals(change.changeSet().key())) {
+                break;
+            }
+            rest.add(later.op());
+        }
+        return rest;
+    }
+
     /** Moves past a change: replays it on the current schema and the lineage. Called by the engine. */
     public void advance(PlannedChange change) {
         var op = change.op();
@@ -131,6 +169,14 @@ public final class RuleContext {
             previousTable(a.table()).ifPresent(t -> columns(t).put(a.column().name(), null));
         } else if (op instanceof SchemaOp.DropColumn d) {
             previousTable(d.table()).ifPresent(t -> columns(t).put(d.column(), null));
+        } else if (op instanceof SchemaOp.CreateSequence s) {
+            sequenceLineage.put(s.sequence(), null);
+        } else if (op instanceof SchemaOp.DropSequence s) {
+            sequenceLineage.put(s.sequence(), null);
+        } else if (op instanceof SchemaOp.RenameSequence r) {
+            var origin = previousSequence(r.from()).orElse(null);
+            sequenceLineage.put(r.from(), null);
+            sequenceLineage.put(r.to(), origin);
         } else if (op instanceof SchemaOp.RenameColumn r) {
             var origin = previousColumn(r.table(), r.from()).orElse(null);
             previousTable(r.table()).ifPresent(t -> {
