@@ -213,7 +213,7 @@ public final class RollbackSafetyCheck {
     }
 
     private static Finding finding(Rule rule, ChangeSetRef changeSet, Violation v, String release) {
-        return new Finding(rule.id(), rule.severity(), changeSet, v.object(), v.message(), v.fix(), v.queries(),
+        return new Finding(rule.id(), v.severityOr(rule.severity()), changeSet, v.object(), v.message(), v.fix(), v.queries(),
                 Optional.empty(), List.of(release));
     }
 
