@@ -1,0 +1,2 @@
+-- 1.0.0 inserts without a column list
+INSERT INTO orders VALUES (?, ?, ?, ?);

@@ -1,0 +1,6 @@
+def log = new File(basedir, 'build.log').text
+def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'next/target/rollback-safety/report.json'))
+assert report.verdict == 'PASS'
+assert report.findings.isEmpty()
+assert report.notes.any { it.contains('skipped') } : 'the skipped changeset must be noted'
+return true

@@ -1,0 +1,3 @@
+-- queries of the shop application, no longer reading legacy_status
+SELECT id, customer_id, total FROM orders WHERE id = ?;
+

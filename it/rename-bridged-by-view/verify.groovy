@@ -1,0 +1,5 @@
+def log = new File(basedir, 'build.log').text
+def report = new groovy.json.JsonSlurper().parse(new File(basedir, 'next/target/rollback-safety/report.json'))
+assert report.verdict == 'PASS'
+assert !report.findings.any { it.rule == 'table-renamed' }
+return true
