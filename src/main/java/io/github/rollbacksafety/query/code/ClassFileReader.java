@@ -102,11 +102,16 @@ public final class ClassFileReader {
 
         @Override
         public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+            return keep(descriptor, annotations);
+        }
+
+        /** A reader for an interesting annotation (ASM skips the others when given null). */
+        AnnotationVisitor keep(String descriptor, List<AnnotationData> into) {
             if (!interesting(descriptor)) {
                 return null;
             }
             annotated = true;
-            return AnnotationData.Reader.of(descriptor, annotations::add);
+            return AnnotationData.Reader.of(descriptor, into::add);
         }
 
         void string(String text, int line, String member) {
@@ -125,11 +130,7 @@ public final class ClassFileReader {
             return new FieldVisitor(Opcodes.ASM9) {
                 @Override
                 public AnnotationVisitor visitAnnotation(String desc, boolean visible) {
-                    if (!interesting(desc)) {
-                        return null;
-                    }
-                    annotated = true;
-                    return AnnotationData.Reader.of(desc, memberAnnotations::add);
+                    return keep(desc, memberAnnotations);
                 }
             };
         }
@@ -141,11 +142,7 @@ public final class ClassFileReader {
             return new CodeVisitor(this, name) {
                 @Override
                 public AnnotationVisitor visitAnnotation(String desc, boolean visible) {
-                    if (!interesting(desc)) {
-                        return null;
-                    }
-                    annotated = true;
-                    return AnnotationData.Reader.of(desc, memberAnnotations::add);
+                    return keep(desc, memberAnnotations);
                 }
 
                 @Override

@@ -3,7 +3,6 @@ package io.github.rollbacksafety.query.code;
 import io.github.rollbacksafety.query.QuerySourceKind;
 import io.github.rollbacksafety.query.SourceLocation;
 import io.github.rollbacksafety.query.code.AnnotationMappings.AnnotatedQuery;
-import io.github.rollbacksafety.query.code.MappingModel.Attribute;
 import io.github.rollbacksafety.query.code.MappingModel.AttributeKind;
 import io.github.rollbacksafety.query.code.MappingModel.ColumnSpec;
 import io.github.rollbacksafety.query.code.MappingModel.Inheritance;
@@ -256,10 +255,5 @@ public final class HibernateMappingReader {
                     insertable, updatable));
         }
         return result;
-    }
-
-    /** Whether an attribute is the non-owning side (kept for JPQL paths, no columns). */
-    static boolean notOwned(Attribute a) {
-        return NOT_OWNED.equals(a.mappedBy);
     }
 }

@@ -35,11 +35,19 @@ public final class MappingUsages {
 
     private final MappingModel model;
     private final Set<String> explicitTables;
+    /** Root entities that have entity subclasses (they need a discriminator under SINGLE_TABLE). */
+    private final Set<String> rootsWithSubclasses = new java.util.HashSet<>();
 
     /** @param model a complete model (indexed) */
     public MappingUsages(MappingModel model) {
         this.model = model;
         this.explicitTables = explicitTables(model);
+        for (var t : model.types()) {
+            var root = model.rootEntity(t);
+            if (t.role == Role.ENTITY && root != t) {
+                rootsWithSubclasses.add(root.className);
+            }
+        }
     }
 
     /** One mapped column, in the table it lives in. */
@@ -136,12 +144,7 @@ public final class MappingUsages {
     }
 
     private boolean hasEntitySubclass(MappedType root) {
-        for (var t : model.types()) {
-            if (t != root && t.role == Role.ENTITY && model.rootEntity(t) == root) {
-                return true;
-            }
-        }
-        return false;
+        return rootsWithSubclasses.contains(root.className);
     }
 
     private void addSecondaryTables(Sink sink, MappedType entity, List<Name> ids) {
