@@ -12,6 +12,7 @@ import io.github.rollbacksafety.engine.Verdict;
 import io.github.rollbacksafety.query.QueryFilesSource;
 import io.github.rollbacksafety.query.QuerySource;
 import io.github.rollbacksafety.query.SqlResourcesSource;
+import io.github.rollbacksafety.query.code.ArchiveQuerySource;
 import io.github.rollbacksafety.report.ConsoleReport;
 import io.github.rollbacksafety.report.ReportData;
 import io.github.rollbacksafety.report.ReportFormat;
@@ -261,6 +262,7 @@ public class CheckMojo extends AbstractMojo {
         } else {
             sources.add(new SqlResourcesSource(archive, List.of(master), path -> false));
         }
+        sources.add(new ArchiveQuerySource(archive, queryDependencies == null ? List.of() : queryDependencies));
         return sources;
     }
 
