@@ -94,8 +94,7 @@ public final class JavaSourceQuerySource implements QuerySource {
         var active = readers.stream().map(s -> (UnitReader) s.get()).toList();
         var parser = new JavaParser(new ParserConfiguration()
                 .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
-                .setAttributeComments(false)
-                .setStoreTokens(false));
+                .setAttributeComments(false));
         for (var file : javaFiles(collector)) {
             var path = locationPrefix + slashes(root.relativize(file));
             String text;
