@@ -93,7 +93,7 @@ public final class JavaSourceQuerySource implements QuerySource {
     public void collect(QueryCollector collector) {
         var active = readers.stream().map(s -> (UnitReader) s.get()).toList();
         var parser = new JavaParser(new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_21)
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
                 .setAttributeComments(false));
         for (var file : javaFiles(collector)) {
             var path = locationPrefix + slashes(root.relativize(file));

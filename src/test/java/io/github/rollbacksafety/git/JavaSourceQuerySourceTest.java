@@ -150,4 +150,38 @@ class JavaSourceQuerySourceTest {
         assertThat(collector.unparsed()).singleElement()
                 .satisfies(u -> assertThat(u.reason()).contains("<script>"));
     }
+
+    @Test
+    void readsModernJavaWithoutWarnings(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("x"));
+        Files.writeString(dir.resolve("x/Modern.java"), """
+                package x;
+                sealed interface Shape permits Circle, Square {}
+                record Circle(double r) implements Shape {}
+                record Square(double s) implements Shape {}
+                class Modern {
+                    String sql(Object o, int kind) {
+                        var table = switch (kind) {
+                            case 1 -> "circles";
+                            default -> {
+                                String t = "squares";
+                                yield t;
+                            }
+                        };
+                        if (o instanceof Circle c && c.r() > 0) {
+                            return \"""
+                                select r from circles where r > ?
+                                \""";
+                        }
+                        return switch (o) {
+                            case Square s when s.s() > 1 -> "delete from squares where s = ?";
+                            default -> "none";
+                        };
+                    }
+                }
+                """);
+        var collector = collect(new JavaSourceQuerySource(dir, "v1"));
+        assertThat(collector.warnings()).isEmpty();
+        assertThat(sql(collector)).containsExactly("select r from circles where r > ?", "delete from squares where s = ?");
+    }
 }
