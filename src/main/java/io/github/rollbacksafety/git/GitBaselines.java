@@ -1,0 +1,477 @@
+package io.github.rollbacksafety.git;
+
+import io.github.rollbacksafety.RollbackSafetyException;
+import org.apache.maven.artifact.versioning.ComparableVersion;
+import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Previous releases of a module that is not published to a Maven repository, taken from the git repository the
+ * module lives in: release tags below the version being built, or a ref the user names. Files of a release are
+ * read from git's object database, never by checking out: the work tree and the index stay untouched.
+ *
+ * <p>Open one per module build and close it when done; not thread-safe.
+ */
+public final class GitBaselines implements AutoCloseable {
+
+    /** The module sub-paths the check reads from a previous release: changelogs and SQL, and Java sources. */
+    public static final List<String> MODULE_SOURCES = List.of("src/main/resources", "src/main/java");
+
+    /** Files larger than this are not written out (a changelog or a source file is far smaller). */
+    public static final long DEFAULT_MAX_FILE_BYTES = 16L * 1024 * 1024;
+
+    private static final String CACHE_MARKER = ".rollback-safety-baseline";
+
+    private final Repository repository;
+    private final Path workTree;
+    private final String modulePath;
+    private long maxFileBytes = DEFAULT_MAX_FILE_BYTES;
+
+    private GitBaselines(Repository repository, Path workTree, String modulePath) {
+        this.repository = repository;
+        this.workTree = workTree;
+        this.modulePath = modulePath;
+    }
+
+    /**
+     * Opens the git repository that contains {@code moduleDir}, looking in it and its parents for {@code .git}
+     * (a directory, or a file pointing elsewhere as in linked worktrees and submodules).
+     *
+     * @throws RollbackSafetyException when the directory is not inside a git work tree
+     */
+    public static GitBaselines open(Path moduleDir) {
+        var start = moduleDir.toAbsolutePath().normalize();
+        var builder = new FileRepositoryBuilder().setMustExist(true).findGitDir(start.toFile());
+        if (builder.getGitDir() == null) {
+            throw new RollbackSafetyException(start + " is not inside a git repository (no .git in it or any parent"
+                    + " directory), so the previous release cannot be taken from git tags. Build from a git clone,"
+                    + " or set <baselineVersion> to check against a release published to a Maven repository.");
+        }
+        Repository repository;
+        try {
+            repository = builder.build();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new RollbackSafetyException("Cannot open the git repository at " + builder.getGitDir() + ": "
+                    + e.getMessage(), e);
+        }
+        try {
+            if (repository.isBare()) {
+                throw new RollbackSafetyException(builder.getGitDir() + " is a bare git repository without a work"
+                        + " tree; build the module from a clone.");
+            }
+            var root = repository.getWorkTree().toPath().toRealPath();
+            var module = start.toRealPath();
+            var relative = module.startsWith(root) ? slashes(root.relativize(module)) : "";
+            return new GitBaselines(repository, root, relative);
+        } catch (IOException e) {
+            repository.close();
+            throw new RollbackSafetyException("Cannot read " + start + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            repository.close();
+            throw e;
+        }
+    }
+
+    /** Caps the size of a file written by {@link #materialize}; larger files are skipped and listed. */
+    public GitBaselines withMaxFileBytes(long bytes) {
+        this.maxFileBytes = bytes;
+        return this;
+    }
+
+    /** The top directory of the git work tree. */
+    public Path repositoryRoot() {
+        return workTree;
+    }
+
+    /** The module's directory today, relative to the repository root, '/'-separated; empty for the root itself. */
+    public String modulePath() {
+        return modulePath;
+    }
+
+    /** True for a shallow clone (CI checkouts often are), whose history and tags may be incomplete. */
+    public boolean isShallow() {
+        return Files.isRegularFile(repository.getCommonDirectory().toPath().resolve(Constants.SHALLOW))
+                || Files.isRegularFile(repository.getDirectory().toPath().resolve(Constants.SHALLOW));
+    }
+
+    /**
+     * The previous releases to check against: the explicit ref when one is given, else the {@code count} newest
+     * release tags below {@code projectVersion} (see {@link #releaseTagsBelow}).
+     *
+     * @param explicitRef a tag, branch, remote branch ({@code origin/main}) or (abbreviated) commit id
+     * @param tagPattern  a tag naming scheme with a {@code {version}} placeholder; empty for the defaults
+     */
+    public List<GitBaseline> baselines(String projectVersion, String artifactId, Optional<String> explicitRef,
+                                       Optional<String> tagPattern, int count) {
+        var ref = explicitRef.map(String::strip).filter(s -> !s.isEmpty());
+        if (ref.isPresent()) {
+            return List.of(resolve(ref.get()));
+        }
+        return releaseTagsBelow(projectVersion, artifactId, tagPattern, count);
+    }
+
+    /**
+     * The {@code count} newest final-release tags below {@code projectVersion}, newest first. Tags follow
+     * {@code tagPattern} when given, else any of {@code v{version}}, {@code {version}} and
+     * {@code {artifactId}-{version}}; pre-releases and SNAPSHOTs never count. When several tags name the same
+     * version, the first scheme in that order wins. Empty in a full clone without such tags: a first release.
+     *
+     * @throws RollbackSafetyException in a shallow clone without such tags: the history must be fetched
+     */
+    public List<GitBaseline> releaseTagsBelow(String projectVersion, String artifactId, Optional<String> tagPattern,
+                                              int count) {
+        var patterns = tagPattern.map(String::strip).filter(s -> !s.isEmpty())
+                .map(p -> List.of(TagPattern.of(p, artifactId)))
+                .orElseGet(() -> TagPattern.DEFAULTS.stream().map(p -> TagPattern.of(p, artifactId)).toList());
+        var candidates = tagCandidates(patterns, projectVersion);
+        var found = new ArrayList<GitBaseline>();
+        try (var walk = new RevWalk(repository)) {
+            for (var candidate : candidates) {
+                if (found.size() >= count) {
+                    break;
+                }
+                peelToCommit(walk, candidate.tag()).ifPresent(commit -> found.add(new GitBaseline(candidate.tag(),
+                        commit.name(), candidate.version(), reason(found.size(), candidate.tag(), projectVersion, count))));
+            }
+        }
+        if (found.isEmpty() && isShallow()) {
+            throw new RollbackSafetyException("The git repository at " + workTree + " is a shallow clone without"
+                    + " release tags (looked for " + patterns.stream().map(TagPattern::spelling).toList() + " below "
+                    + projectVersion + "), so the previous release cannot be found. " + fetchHint());
+        }
+        return found;
+    }
+
+    private record Candidate(String tag, String version, int pattern) {
+    }
+
+    private List<Candidate> tagCandidates(List<TagPattern> patterns, String projectVersion) {
+        // keyed by Maven's canonical form so that v1.0 and 1.0.0 count as one release
+        var byVersion = new LinkedHashMap<String, Candidate>();
+        for (var tag : tagNames()) {
+            for (int i = 0; i < patterns.size(); i++) {
+                var version = patterns.get(i).version(tag);
+                if (version.isEmpty() || !FinalReleases.isFinalReleaseBelow(version.get(), projectVersion)) {
+                    continue;
+                }
+                var candidate = new Candidate(tag, version.get(), i);
+                byVersion.merge(new ComparableVersion(version.get()).getCanonical(), candidate,
+                        (a, b) -> b.pattern() < a.pattern() ? b : a);
+                break;
+            }
+        }
+        return byVersion.values().stream()
+                .sorted(Comparator.comparing(Candidate::version, FinalReleases.NEWEST_FIRST))
+                .toList();
+    }
+
+    private List<String> tagNames() {
+        try {
+            return repository.getRefDatabase().getRefsByPrefix(Constants.R_TAGS).stream()
+                    .map(r -> r.getName().substring(Constants.R_TAGS.length()))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new RollbackSafetyException("Cannot list the tags of the git repository at " + workTree + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private Optional<RevCommit> peelToCommit(RevWalk walk, String tag) {
+        try {
+            var id = repository.resolve(Constants.R_TAGS + tag);
+            var object = walk.peel(walk.parseAny(id));
+            return object instanceof RevCommit commit ? Optional.of(commit) : Optional.empty();
+        } catch (MissingObjectException e) {
+            throw new RollbackSafetyException("The commit of release tag " + tag + " is missing from the git repository"
+                    + " at " + workTree + (isShallow() ? " (a shallow clone). " + fetchHint() : "."), e);
+        } catch (IOException e) {
+            throw new RollbackSafetyException("Cannot read release tag " + tag + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String reason(int index, String tag, String projectVersion, int count) {
+        if (index == 0) {
+            return "newest release tag " + tag + " below " + projectVersion;
+        }
+        return "release tag " + tag + ", " + ordinal(index + 1) + " newest below " + projectVersion
+                + " (rollback window of " + count + " releases)";
+    }
+
+    private static String ordinal(int n) {
+        int mod100 = n % 100;
+        var suffix = mod100 >= 11 && mod100 <= 13 ? "th" : switch (n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+        return n + suffix;
+    }
+
+    /**
+     * Resolves a ref as git would: a tag, a local or remote branch ({@code origin/main}), a full or abbreviated
+     * commit id, or any other revision expression. Its version label is the ref as given.
+     *
+     * @throws RollbackSafetyException when nothing has that name, or the abbreviation is ambiguous
+     */
+    public GitBaseline resolve(String ref) {
+        var name = ref.strip();
+        ObjectId id;
+        try {
+            id = repository.resolve(name + "^{commit}");
+        } catch (AmbiguousObjectException e) {
+            throw new RollbackSafetyException("baselineGitRef '" + name + "' is an ambiguous abbreviated commit id in "
+                    + workTree + ": give more hex digits.", e);
+        } catch (IncorrectObjectTypeException e) {
+            throw new RollbackSafetyException("baselineGitRef '" + name + "' does not point at a commit.", e);
+        } catch (MissingObjectException e) {
+            throw new RollbackSafetyException("baselineGitRef '" + name + "' names a commit missing from the git"
+                    + " repository at " + workTree + ". " + fetchHint(), e);
+        } catch (RevisionSyntaxException e) {
+            throw new RollbackSafetyException("baselineGitRef '" + name + "' is not a valid git revision.", e);
+        } catch (IOException e) {
+            throw new RollbackSafetyException("Cannot resolve baselineGitRef '" + name + "': " + e.getMessage(), e);
+        }
+        if (id == null) {
+            throw new RollbackSafetyException("baselineGitRef '" + name + "' was not found in the git repository at "
+                    + workTree + ": no tag, branch, remote branch or commit has that name (see git tag, git branch"
+                    + " -a)." + (isShallow() ? " This is a shallow clone. " + fetchHint()
+                    : " In CI, make sure the ref is fetched."));
+        }
+        return new GitBaseline(name, id.name(), name, "baselineGitRef " + name + " (commit "
+                + id.abbreviate(12).name() + ")");
+    }
+
+    private static String fetchHint() {
+        return "Fetch the full history with tags (git fetch --unshallow --tags); on GitHub Actions set"
+                + " 'fetch-depth: 0' on actions/checkout, on GitLab CI set the variable 'GIT_DEPTH: 0'.";
+    }
+
+    /**
+     * Writes the files of a module at a previous release into {@code targetDir/<short commit id>/}, read from
+     * git's object database (no checkout; the work tree and index are not touched). Only {@code subPaths} of the
+     * module are written, keeping their layout. A directory already written for the same commit, module path and
+     * sub-paths is reused, so repeated builds cost nothing.
+     *
+     * @param modulePathInRepo the module's directory at that release, relative to the repository root
+     *                         ({@link #modulePath()} unless the module moved); empty for the root
+     * @param subPaths         module-relative directories to write, e.g. {@link #MODULE_SOURCES}
+     * @param targetDir        the cache directory, e.g. {@code target/rollback-safety/baselines}
+     * @throws RollbackSafetyException when the module directory does not exist at that release
+     */
+    public BaselineTree materialize(GitBaseline baseline, String modulePathInRepo, List<String> subPaths,
+                                    Path targetDir) {
+        var module = repoPath(modulePathInRepo, "baselineModulePath");
+        var subs = subPaths.stream().map(p -> repoPath(p, "sub-path")).distinct().sorted().toList();
+        var key = "commit " + baseline.commitId() + "\nmodule " + module + "\npaths " + String.join(",", subs) + "\n";
+        var base = targetDir.toAbsolutePath().normalize();
+        var dir = base.resolve(baseline.shortCommitId());
+        try {
+            var cached = readCache(baseline, dir, key);
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+            Files.createDirectories(base);
+            var staging = Files.createTempDirectory(base, baseline.shortCommitId() + ".tmp-");
+            try {
+                var written = writeTree(baseline, module, subs, staging);
+                var marker = new StringBuilder(key).append("files ").append(written.files()).append('\n');
+                written.skipped().forEach(s -> marker.append("skipped ").append(s).append('\n'));
+                Files.writeString(staging.resolve(CACHE_MARKER), marker, StandardCharsets.UTF_8);
+                if (Files.exists(dir)) {
+                    deleteTree(dir);
+                }
+                moveIntoPlace(staging, dir);
+                return new BaselineTree(baseline, dir, written.files(), false, written.skipped());
+            } finally {
+                if (Files.exists(staging)) {
+                    deleteTree(staging);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new RollbackSafetyException("Cannot write the files of " + baseline.ref() + " to " + dir + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private Optional<BaselineTree> readCache(GitBaseline baseline, Path dir, String key) throws IOException {
+        var marker = dir.resolve(CACHE_MARKER);
+        if (!Files.isRegularFile(marker)) {
+            return Optional.empty();
+        }
+        var text = Files.readString(marker, StandardCharsets.UTF_8);
+        if (!text.startsWith(key)) {
+            return Optional.empty();
+        }
+        int files = 0;
+        var skipped = new ArrayList<String>();
+        for (var line : text.substring(key.length()).split("\n")) {
+            if (line.startsWith("files ")) {
+                files = Integer.parseInt(line.substring("files ".length()).strip());
+            } else if (line.startsWith("skipped ")) {
+                skipped.add(line.substring("skipped ".length()));
+            }
+        }
+        return Optional.of(new BaselineTree(baseline, dir, files, true, skipped));
+    }
+
+    private static void moveIntoPlace(Path staging, Path dir) throws IOException {
+        try {
+            Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(staging, dir);
+        } catch (FileAlreadyExistsException e) {
+            // a parallel build of the same module wrote it first: its copy is as good as ours
+        }
+    }
+
+    private record Written(int files, List<String> skipped) {
+    }
+
+    private Written writeTree(GitBaseline baseline, String module, List<String> subs, Path out) throws IOException {
+        var skipped = new ArrayList<String>();
+        int files = 0;
+        try (ObjectReader reader = repository.newObjectReader(); var walk = new RevWalk(reader)) {
+            var commit = walk.parseCommit(commitId(baseline));
+            var tree = commit.getTree();
+            if (!module.isEmpty()) {
+                try (var at = TreeWalk.forPath(reader, module, tree)) {
+                    if (at == null || at.getFileMode(0) != FileMode.TREE) {
+                        throw new RollbackSafetyException("The module directory '" + module + "' does not exist at "
+                                + baseline.ref() + " (commit " + baseline.shortCommitId() + "). If the module moved"
+                                + " since that release, set <baselineModulePath> to its path then, relative to the"
+                                + " repository root.");
+                    }
+                }
+            }
+            var prefixes = subs.stream().map(s -> join(module, s)).toList();
+            try (var treeWalk = new TreeWalk(reader)) {
+                treeWalk.addTree(tree);
+                treeWalk.setRecursive(true);
+                if (!prefixes.contains("")) {
+                    treeWalk.setFilter(PathFilterGroup.createFromStrings(prefixes));
+                }
+                while (treeWalk.next()) {
+                    var path = treeWalk.getPathString();
+                    var relative = module.isEmpty() ? path : path.substring(module.length() + 1);
+                    var mode = treeWalk.getFileMode(0);
+                    if (mode == FileMode.SYMLINK) {
+                        skipped.add(relative + ": symbolic link, not followed");
+                        continue;
+                    }
+                    if (mode != FileMode.REGULAR_FILE && mode != FileMode.EXECUTABLE_FILE) {
+                        skipped.add(relative + ": not a file (submodule)");
+                        continue;
+                    }
+                    var target = out.resolve(relative).normalize();
+                    if (!safeRelativePath(relative) || !target.startsWith(out)) {
+                        skipped.add(relative + ": unsafe path, not written");
+                        continue;
+                    }
+                    var loader = reader.open(treeWalk.getObjectId(0), Constants.OBJ_BLOB);
+                    if (loader.getSize() > maxFileBytes) {
+                        skipped.add(relative + ": " + loader.getSize() + " bytes, larger than " + maxFileBytes);
+                        continue;
+                    }
+                    Files.createDirectories(target.getParent());
+                    try (var stream = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
+                        loader.copyTo(stream);
+                    }
+                    files++;
+                }
+            }
+        } catch (MissingObjectException e) {
+            throw new RollbackSafetyException("Files of " + baseline.ref() + " are missing from the git repository at "
+                    + workTree + (isShallow() ? " (a shallow clone). " + fetchHint() : "."), e);
+        }
+        return new Written(files, skipped);
+    }
+
+    private static ObjectId commitId(GitBaseline baseline) {
+        try {
+            return ObjectId.fromString(baseline.commitId());
+        } catch (IllegalArgumentException e) {
+            throw new RollbackSafetyException("'" + baseline.commitId() + "' is not a full git commit id.", e);
+        }
+    }
+
+    /** Git never checks out such names either: they could leave the target directory or shadow a repository. */
+    private static boolean safeRelativePath(String path) {
+        for (var segment : path.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")
+                    || segment.toLowerCase(Locale.ROOT).equals(".git")
+                    || segment.indexOf('\\') >= 0 || segment.indexOf(':') >= 0 || segment.indexOf('\0') >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A repository-relative path in git's spelling: '/'-separated, no leading or trailing slash, no '.' or '..'. */
+    private static String repoPath(String path, String what) {
+        var p = path.replace('\\', '/').strip();
+        var parts = new ArrayList<String>();
+        for (var segment : p.split("/")) {
+            if (segment.isEmpty() || segment.equals(".")) {
+                continue;
+            }
+            if (segment.equals("..")) {
+                throw new RollbackSafetyException(what + " '" + path + "' must be relative to the repository root"
+                        + " and stay inside it (no '..').");
+            }
+            parts.add(segment);
+        }
+        return String.join("/", parts);
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + "/" + b;
+    }
+
+    private static String slashes(Path relative) {
+        return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (var p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        repository.close();
+    }
+}

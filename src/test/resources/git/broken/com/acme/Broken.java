@@ -1,0 +1,8 @@
+package com.acme;
+
+public class Broken {
+    void oops() {
+        String sql = "select a from broken_table";
+        int x = = 3;
+    }
+}
