@@ -62,6 +62,11 @@ public final class GitBaselines implements AutoCloseable {
         this.modulePath = modulePath;
     }
 
+    /** True when {@code dir} is inside a git work tree (used to decide whether git tags can be a fallback). */
+    public static boolean isInsideRepository(Path dir) {
+        return new FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().normalize().toFile()).getGitDir() != null;
+    }
+
     /**
      * Opens the git repository that contains {@code moduleDir}, looking in it and its parents for {@code .git}
      * (a directory, or a file pointing elsewhere as in linked worktrees and submodules).

@@ -9,6 +9,8 @@ import io.github.rollbacksafety.engine.FailOn;
 import io.github.rollbacksafety.engine.PreviousRelease;
 import io.github.rollbacksafety.engine.RollbackSafetyCheck;
 import io.github.rollbacksafety.engine.Verdict;
+import io.github.rollbacksafety.git.GitBaselines;
+import io.github.rollbacksafety.git.JavaSourceQuerySource;
 import io.github.rollbacksafety.query.QueryFilesSource;
 import io.github.rollbacksafety.query.QuerySource;
 import io.github.rollbacksafety.query.SqlResourcesSource;
@@ -98,6 +100,31 @@ public class CheckMojo extends AbstractMojo {
      */
     @Parameter(property = "rollbackSafety.queryFiles")
     private List<String> queryFiles = new ArrayList<>();
+
+    /**
+     * Where previous releases come from: {@code auto} (the Maven repositories, then the newest release tags of
+     * the enclosing git repository when the repositories know no release), {@code repository} or {@code git}.
+     */
+    @Parameter(property = "rollbackSafety.baselineSource", defaultValue = "auto")
+    private String baselineSource;
+
+    /**
+     * A git ref (tag, branch such as {@code origin/main}, or commit) whose tree is the baseline, e.g. to check a
+     * pull request against what is merged. Implies {@code baselineSource=git}.
+     */
+    @Parameter(property = "rollbackSafety.baselineGitRef")
+    private String baselineGitRef;
+
+    /**
+     * Release tag format with a {@code {version}} placeholder (and optionally {@code {artifactId}}), e.g.
+     * {@code release/{version}}. Default: {@code v{version}}, {@code {version}} and {@code {artifactId}-{version}}.
+     */
+    @Parameter(property = "rollbackSafety.baselineTagPattern")
+    private String baselineTagPattern;
+
+    /** The module's path inside the git repository at the baseline, when it moved since. Default: its path today. */
+    @Parameter(property = "rollbackSafety.baselineModulePath")
+    private String baselineModulePath;
 
     /** Rollback window: how many previous releases must keep working. */
     @Parameter(property = "rollbackSafety.releases", defaultValue = "1")
@@ -194,32 +221,39 @@ public class CheckMojo extends AbstractMojo {
         var failOnValue = parseFailOn();
 
         var baseline = baselineCoordinates();
-        var lookup = new PreviousReleaseLookup(repositorySystem, session.getRepositorySession(),
-                project.getRemoteProjectRepositories());
-        List<String> versions;
-        try {
-            versions = baselineVersion != null && !baselineVersion.isBlank()
-                    ? List.of(baselineVersion.strip())
-                    : lookup.releasesBelow(baseline, project.getVersion(), Math.max(1, releases));
-        } catch (BaselineUnresolvedException e) {
-            if (allowUnresolvedBaseline) {
-                getLog().warn(e.getMessage());
-                getLog().warn("Rollback safety NOT checked: allowUnresolvedBaseline is set.");
-                return;
+        var source = parseBaselineSource();
+        var previous = new ArrayList<PreviousRelease>();
+        if (source != BaselineSource.GIT) {
+            var lookup = new PreviousReleaseLookup(repositorySystem, session.getRepositorySession(),
+                    project.getRemoteProjectRepositories());
+            List<String> versions;
+            try {
+                versions = baselineVersion != null && !baselineVersion.isBlank()
+                        ? List.of(baselineVersion.strip())
+                        : lookup.releasesBelow(baseline, project.getVersion(), Math.max(1, releases));
+            } catch (BaselineUnresolvedException e) {
+                if (allowUnresolvedBaseline) {
+                    getLog().warn(e.getMessage());
+                    getLog().warn("Rollback safety NOT checked: allowUnresolvedBaseline is set.");
+                    return;
+                }
+                throw e;
             }
-            throw e;
+            for (var version : versions) {
+                previous.add(previousRelease(lookup, baseline, version, master.get()));
+            }
         }
-        if (versions.isEmpty()) {
+        if (previous.isEmpty() && (source == BaselineSource.GIT
+                || (source == BaselineSource.AUTO && GitBaselines.isInsideRepository(project.getBasedir().toPath())))) {
+            previous.addAll(gitReleases(master.get(), source == BaselineSource.GIT));
+        }
+        if (previous.isEmpty()) {
             if (failIfNoBaseline) {
                 throw new MojoFailureException("No previous release of " + baseline.ga() + " below "
                         + project.getVersion() + " found, and failIfNoBaseline is set.");
             }
             getLog().info("No previous release of " + baseline.ga() + " below " + project.getVersion()
                     + ": first release, nothing to stay compatible with.");
-        }
-        var previous = new ArrayList<PreviousRelease>();
-        for (var version : versions) {
-            previous.add(previousRelease(lookup, baseline, version, master.get()));
         }
         var request = new CheckRequest(current, previous, changelogOptions(), engineWaivers(), failOnValue);
         var result = new RollbackSafetyCheck().withProgress(getLog()::info).run(request);
@@ -229,6 +263,43 @@ public class CheckMojo extends AbstractMojo {
                     + String.join(", ", result.baselines()) + " would break against the new schema. See "
                     + reportDirectory + " for details.");
         }
+    }
+
+    private enum BaselineSource { AUTO, REPOSITORY, GIT }
+
+    private BaselineSource parseBaselineSource() throws MojoFailureException {
+        if (baselineGitRef != null && !baselineGitRef.isBlank()) {
+            return BaselineSource.GIT;
+        }
+        try {
+            return BaselineSource.valueOf(baselineSource.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("baselineSource must be auto, repository or git, not '" + baselineSource + "'.");
+        }
+    }
+
+    /** Previous releases from git: release tags below the project version, or the configured ref. */
+    private List<PreviousRelease> gitReleases(String master, boolean required) {
+        var result = new ArrayList<PreviousRelease>();
+        try (var git = GitBaselines.open(project.getBasedir().toPath())) {
+            var found = git.baselines(project.getVersion(), project.getArtifactId(), blankToEmpty(baselineGitRef),
+                    blankToEmpty(baselineTagPattern), Math.max(1, releases));
+            if (found.isEmpty() && required) {
+                getLog().info("No release tag below " + project.getVersion() + " in " + git.repositoryRoot() + ".");
+            }
+            for (var b : found) {
+                getLog().info("Checking against git " + b.ref() + " (" + b.shortCommitId() + "): " + b.reason());
+                var tree = git.materialize(b, blankToEmpty(baselineModulePath).orElse(git.modulePath()),
+                        GitBaselines.MODULE_SOURCES, reportDirectory.toPath().resolve("baselines"));
+                tree.skipped().forEach(getLog()::warn);
+                var sources = new ArrayList<QuerySource>(querySources(tree.resources(), master));
+                sources.add(new JavaSourceQuerySource(tree.javaSources(), b.ref()).withLocationPrefix("src/main/java/"));
+                sources.addAll(queryFileSources());
+                result.add(new PreviousRelease(b.version(), ChangelogSource.of(tree.resources(), master, b.version()),
+                        sources));
+            }
+        }
+        return result;
     }
 
     private PreviousRelease previousRelease(PreviousReleaseLookup lookup, PreviousReleaseLookup.Coordinates coords,
