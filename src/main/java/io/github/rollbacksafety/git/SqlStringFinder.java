@@ -1,5 +1,6 @@
 package io.github.rollbacksafety.git;
 
+import io.github.rollbacksafety.query.code.SqlShape;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;

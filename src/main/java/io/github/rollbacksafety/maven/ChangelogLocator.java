@@ -30,7 +30,8 @@ final class ChangelogLocator {
             "db/changelog/db.changelog-master.json",
             "db/changelog/db.changelog-master.sql",
             "config/liquibase/master.xml",
-            "db/changelog.xml");
+            "db/changelog.xml",
+            "db/changeLog.xml");
 
     private static final List<String> KEYS = List.of("spring.liquibase.change-log", "spring.liquibase.changeLog",
             "spring.liquibase.change_log", "quarkus.liquibase.change-log", "quarkus.liquibase.changeLog");

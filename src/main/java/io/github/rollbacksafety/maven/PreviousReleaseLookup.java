@@ -1,6 +1,7 @@
 package io.github.rollbacksafety.maven;
 
 import io.github.rollbacksafety.RollbackSafetyException;
+import io.github.rollbacksafety.git.FinalReleases;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;
@@ -70,7 +71,7 @@ final class PreviousReleaseLookup {
                     .filter(e -> !(e instanceof MetadataNotFoundException))
                     .toList();
             var versions = result.getVersions().stream().map(Object::toString).toList();
-            var releases = ReleaseVersions.releasesBelow(versions, projectVersion);
+            var releases = FinalReleases.below(versions, projectVersion);
             if (releases.isEmpty() && !problems.isEmpty()) {
                 throw unresolved(coords, problems.get(0).getMessage());
             }
