@@ -38,6 +38,7 @@ public final class RollbackSafetyCheck {
     private final SqlUsageExtractor sqlUsageExtractor;
     private final List<Rule> rules;
     private final Progress progress;
+    private final Timing timing;
 
     /** Receives progress lines (the Maven adapter logs them). */
     public interface Progress {
@@ -46,24 +47,63 @@ public final class RollbackSafetyCheck {
         void info(String message);
     }
 
+    /**
+     * Receives how long each phase of a check took, in nanoseconds (the benchmark prints them). Phases:
+     * {@link #PARSE_CURRENT}, {@link #PARSE_PREVIOUS}, {@link #SCHEMA_REPLAY}, {@link #USAGE_EXTRACTION},
+     * {@link #RULES}. Phases may run concurrently, so their sum can exceed the wall time. Called from the
+     * thread that ran the phase: implementations must be thread-safe.
+     */
+    public interface Timing {
+        Timing NONE = (phase, nanos) -> { };
+
+        String PARSE_CURRENT = "parse current";
+        String PARSE_PREVIOUS = "parse previous";
+        String SCHEMA_REPLAY = "schema replay";
+        String USAGE_EXTRACTION = "usage extraction";
+        String RULES = "rules";
+
+        void phase(String phase, long nanos);
+    }
+
     public RollbackSafetyCheck() {
         this(new ChangelogReader(), new SqlUsageExtractor(), RuleCatalogue.all(), Progress.SILENT);
     }
 
     public RollbackSafetyCheck(ChangelogReader changelogReader, SqlUsageExtractor sqlUsageExtractor, List<Rule> rules,
                                Progress progress) {
+        this(changelogReader, sqlUsageExtractor, rules, progress, Timing.NONE);
+    }
+
+    private RollbackSafetyCheck(ChangelogReader changelogReader, SqlUsageExtractor sqlUsageExtractor, List<Rule> rules,
+                                Progress progress, Timing timing) {
         this.changelogReader = changelogReader;
         this.sqlUsageExtractor = sqlUsageExtractor;
         this.rules = List.copyOf(rules);
         this.progress = progress;
+        this.timing = timing;
     }
 
     public RollbackSafetyCheck withProgress(Progress newProgress) {
-        return new RollbackSafetyCheck(changelogReader, sqlUsageExtractor, rules, newProgress);
+        return new RollbackSafetyCheck(changelogReader, sqlUsageExtractor, rules, newProgress, timing);
+    }
+
+    /** The same check, reporting phase durations to {@code newTiming}. */
+    public RollbackSafetyCheck withTiming(Timing newTiming) {
+        return new RollbackSafetyCheck(changelogReader, sqlUsageExtractor, rules, progress, newTiming);
+    }
+
+    private <T> T timed(String phase, java.util.function.Supplier<T> work) {
+        long start = System.nanoTime();
+        try {
+            return work.get();
+        } finally {
+            timing.phase(phase, System.nanoTime() - start);
+        }
     }
 
     public CheckResult run(CheckRequest request) {
-        var current = changelogReader.read(request.current(), request.changelogOptions());
+        var current = timed(Timing.PARSE_CURRENT,
+                () -> changelogReader.read(request.current(), request.changelogOptions()));
         if (request.previousReleases().isEmpty()) {
             return new CheckResult(List.of(), Verdict.PASS, current.changeSets(), Coverage.NONE, List.of(),
                     request.waivers(), List.of("No previous release: nothing to stay compatible with."));
@@ -96,15 +136,17 @@ public final class RollbackSafetyCheck {
     }
 
     private Outcome checkAgainst(PreviousRelease previous, Changelog current, CheckRequest request) {
-        var released = changelogReader.read(previous.changelog(), request.changelogOptions());
+        var released = timed(Timing.PARSE_PREVIOUS,
+                () -> changelogReader.read(previous.changelog(), request.changelogOptions()));
         var diff = ChangeSetDiff.between(released, current);
         progress.info(String.format("Previous release %s: %d changesets; current: %d; new: %d, removed: %d, modified: %d",
                 previous.version(), released.changeSets().size(), current.changeSets().size(), diff.added().size(),
                 diff.removed().size(), diff.modified().size()));
-        var previousSchema = schemaOf(released);
+        var previousSchema = timed(Timing.SCHEMA_REPLAY, () -> schemaOf(released));
 
-        var collected = collectQueries(previous);
-        var usage = UsageIndex.of(collected.usages(), previousSchema);
+        var collected = timed(Timing.USAGE_EXTRACTION, () -> collectQueries(previous));
+        var usage = timed(Timing.USAGE_EXTRACTION, () -> UsageIndex.of(collected.usages(), previousSchema));
+        long rulesStart = System.nanoTime();
 
         var notes = new ArrayList<String>();
         var planned = new ArrayList<PlannedChange>();
@@ -116,6 +158,8 @@ public final class RollbackSafetyCheck {
         var modified = diff.modified().stream()
                 .map(p -> new RuleContext.ModifiedChangeSet(p.released(), p.current())).toList();
         var context = new RuleContext(previousSchema, usage, planned, diff.removed(), modified);
+        long rulesStartWithoutReplay = System.nanoTime();
+        timing.phase(Timing.SCHEMA_REPLAY, rulesStartWithoutReplay - rulesStart);
         var findings = new ArrayList<Finding>();
         for (var rule : rules) {
             for (var hv : rule.checkHistory(context)) {
@@ -130,6 +174,7 @@ public final class RollbackSafetyCheck {
             }
             context.advance(change);
         }
+        timing.phase(Timing.RULES, System.nanoTime() - rulesStartWithoutReplay);
         diff.added().forEach(cs -> cs.notes().forEach(n -> notes.add(cs.location() + " " + cs.displayId() + ": " + n)));
         return new Outcome(diff.added(), collected.coverage(), findings, notes);
     }
