@@ -14,7 +14,9 @@ import liquibase.parser.ChangeLogParserFactory;
 import liquibase.resource.DirectoryResourceAccessor;
 import liquibase.resource.ResourceAccessor;
 import liquibase.resource.ZipResourceAccessor;
+import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.parser.StringProvider;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -131,7 +133,7 @@ public final class CheckBenchmark {
                 (double) check.wallNanos / lib.total(), (double) (check.wallNanos + check.reportNanos) / lib.total());
     }
 
-    private record CheckRun(long wallNanos, long reportNanos, Map<String, Long> phases, long peakHeapBytes,
+    record CheckRun(long wallNanos, long reportNanos, Map<String, Long> phases, long peakHeapBytes,
                             CheckResult result) {
     }
 
@@ -189,8 +191,15 @@ public final class CheckBenchmark {
         long current = System.nanoTime() - start;
         start = System.nanoTime();
         int parsed = 0;
+        // the fastest way to call the parser: one instance, re-initialised per statement
+        CCJSqlParser parser = null;
         for (var sql : project.statements) {
-            if (CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(true).Statement() != null) {
+            if (parser == null) {
+                parser = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(true);
+            } else {
+                parser.ReInit(new StringProvider(sql));
+            }
+            if (parser.Statement() != null) {
                 parsed++;
             }
         }
