@@ -26,6 +26,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * The check as a plain library: reads both changelogs, works out the new changesets and both schemas, indexes
@@ -92,7 +95,7 @@ public final class RollbackSafetyCheck {
         return new RollbackSafetyCheck(changelogReader, sqlUsageExtractor, rules, progress, newTiming);
     }
 
-    private <T> T timed(String phase, java.util.function.Supplier<T> work) {
+    private <T> T timed(String phase, Supplier<T> work) {
         long start = System.nanoTime();
         try {
             return work.get();
@@ -102,18 +105,32 @@ public final class RollbackSafetyCheck {
     }
 
     public CheckResult run(CheckRequest request) {
-        var current = timed(Timing.PARSE_CURRENT,
+        Supplier<Changelog> readCurrent = () -> timed(Timing.PARSE_CURRENT,
                 () -> changelogReader.read(request.current(), request.changelogOptions()));
         if (request.previousReleases().isEmpty()) {
+            var current = readCurrent.get();
             return new CheckResult(List.of(), Verdict.PASS, current.changeSets(), Coverage.NONE, List.of(),
                     request.waivers(), List.of("No previous release: nothing to stay compatible with."));
         }
+        // Both changelogs are read at once: each read is single-threaded Liquibase work. Liquibase's scope is per
+        // thread and ChangelogReader opens its own, so the two reads share nothing but Liquibase's singletons.
+        var firstPrevious = request.previousReleases().get(0);
+        var currentRead = CompletableFuture.supplyAsync(readCurrent);
+        Changelog firstReleased;
+        try {
+            firstReleased = readPrevious(firstPrevious, request);
+        } catch (RuntimeException e) {
+            join(currentRead); // an error in the current changelog is the one to report first
+            throw e;
+        }
+        var current = join(currentRead);
         var findings = new LinkedHashMap<String, Finding>();
         var notes = new ArrayList<String>();
         List<ChangeSetRef> newest = null;
         Coverage newestCoverage = null;
         for (var previous : request.previousReleases()) {
-            var outcome = checkAgainst(previous, current, request);
+            var released = previous == firstPrevious ? firstReleased : readPrevious(previous, request);
+            var outcome = checkAgainst(previous, released, current, request);
             if (newest == null) {
                 newest = outcome.newChangeSets();
                 newestCoverage = outcome.coverage();
@@ -135,9 +152,26 @@ public final class RollbackSafetyCheck {
                            List<String> notes) {
     }
 
-    private Outcome checkAgainst(PreviousRelease previous, Changelog current, CheckRequest request) {
-        var released = timed(Timing.PARSE_PREVIOUS,
-                () -> changelogReader.read(previous.changelog(), request.changelogOptions()));
+    private Changelog readPrevious(PreviousRelease previous, CheckRequest request) {
+        return timed(Timing.PARSE_PREVIOUS, () -> changelogReader.read(previous.changelog(), request.changelogOptions()));
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private Outcome checkAgainst(PreviousRelease previous, Changelog released, Changelog current,
+                                 CheckRequest request) {
         var diff = ChangeSetDiff.between(released, current);
         progress.info(String.format("Previous release %s: %d changesets; current: %d; new: %d, removed: %d, modified: %d",
                 previous.version(), released.changeSets().size(), current.changeSets().size(), diff.added().size(),
