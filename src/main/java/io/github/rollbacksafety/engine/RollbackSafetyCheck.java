@@ -42,6 +42,7 @@ public final class RollbackSafetyCheck {
     private final List<Rule> rules;
     private final Progress progress;
     private final Timing timing;
+    private final Optional<UsageCache> usageCache;
 
     /** Receives progress lines (the Maven adapter logs them). */
     public interface Progress {
@@ -74,11 +75,12 @@ public final class RollbackSafetyCheck {
 
     public RollbackSafetyCheck(ChangelogReader changelogReader, SqlUsageExtractor sqlUsageExtractor, List<Rule> rules,
                                Progress progress) {
-        this(changelogReader, sqlUsageExtractor, rules, progress, Timing.NONE);
+        this(changelogReader, sqlUsageExtractor, rules, progress, Timing.NONE, Optional.empty());
     }
 
     private RollbackSafetyCheck(ChangelogReader changelogReader, SqlUsageExtractor sqlUsageExtractor, List<Rule> rules,
-                                Progress progress, Timing timing) {
+                                Progress progress, Timing timing, Optional<UsageCache> usageCache) {
+        this.usageCache = usageCache;
         this.changelogReader = changelogReader;
         this.sqlUsageExtractor = sqlUsageExtractor;
         this.rules = List.copyOf(rules);
@@ -87,12 +89,22 @@ public final class RollbackSafetyCheck {
     }
 
     public RollbackSafetyCheck withProgress(Progress newProgress) {
-        return new RollbackSafetyCheck(changelogReader, sqlUsageExtractor, rules, newProgress, timing);
+        return new RollbackSafetyCheck(changelogReader, sqlUsageExtractor, rules, newProgress, timing, usageCache);
     }
 
     /** The same check, reporting phase durations to {@code newTiming}. */
     public RollbackSafetyCheck withTiming(Timing newTiming) {
-        return new RollbackSafetyCheck(changelogReader, sqlUsageExtractor, rules, progress, newTiming);
+        return new RollbackSafetyCheck(changelogReader, sqlUsageExtractor, rules, progress, newTiming, usageCache);
+    }
+
+    /**
+     * The same check, caching each cacheable query source's extracted usage (see
+     * {@link io.github.rollbacksafety.query.QuerySource#cacheKey()}) in {@code directory}, e.g.
+     * {@code ${settings.localRepository}/.cache/rollback-safety/}, keyed with {@code pluginVersion}.
+     */
+    public RollbackSafetyCheck withUsageCache(java.nio.file.Path directory, String pluginVersion) {
+        return new RollbackSafetyCheck(changelogReader, sqlUsageExtractor, rules, progress, timing,
+                Optional.of(new UsageCache(directory, pluginVersion)));
     }
 
     private <T> T timed(String phase, Supplier<T> work) {
@@ -252,16 +264,58 @@ public final class RollbackSafetyCheck {
     private record Collected(List<QueryUsage> usages, Coverage coverage) {
     }
 
+    /** One source whose queries still need parsing: its collector and where its SQL starts in the batch. */
+    private record Pending(Optional<String> cacheKey, QueryCollector collector, int offset) {
+    }
+
     private Collected collectQueries(PreviousRelease previous) {
-        var collector = new QueryCollector();
+        var done = new ArrayList<UsageCache.Entry>();
+        var pending = new ArrayList<Pending>();
+        var sql = new ArrayList<io.github.rollbacksafety.query.Query>();
         for (var source : previous.querySources()) {
+            var key = usageCache.flatMap(cache -> source.cacheKey().map(cache::keyOf));
+            var cached = key.flatMap(k -> usageCache.get().load(k));
+            if (cached.isPresent()) {
+                done.add(cached.get());
+                continue;
+            }
+            var collector = new QueryCollector();
             source.collect(collector);
+            pending.add(new Pending(key, collector, sql.size()));
+            sql.addAll(collector.sql());
         }
+        var parsed = extractAll(sql);
+        for (var p : pending) {
+            var entry = entryOf(p, parsed.subList(p.offset(), p.offset() + p.collector().sql().size()));
+            p.cacheKey().ifPresent(k -> usageCache.get().store(entry));
+            done.add(entry);
+        }
+        var usages = new ArrayList<QueryUsage>();
+        var unparsed = new ArrayList<QueryCollector.Unparsed>();
+        var warnings = new ArrayList<String>();
+        Map<QuerySourceKind, int[]> counts = new EnumMap<>(QuerySourceKind.class);
+        for (var entry : done) {
+            usages.addAll(entry.usages());
+            unparsed.addAll(entry.unparsed());
+            warnings.addAll(entry.warnings());
+            entry.counts().forEach((kind, c) -> {
+                var total = counts.computeIfAbsent(kind, k -> new int[2]);
+                total[0] += c.found();
+                total[1] += c.parsed();
+            });
+        }
+        var perKind = new EnumMap<QuerySourceKind, Coverage.Counts>(QuerySourceKind.class);
+        counts.forEach((k, c) -> perKind.put(k, new Coverage.Counts(c[0], c[1])));
+        var listed = unparsed.stream().limit(Coverage.MAX_LISTED).toList();
+        return new Collected(usages, new Coverage(perKind, listed, warnings));
+    }
+
+    /** Parses every statement; the result holds a QueryUsage or a QueryCollector.Unparsed per statement, in order. */
+    private List<Object> extractAll(List<io.github.rollbacksafety.query.Query> sql) {
         // Parsing dominates; statements are independent, so use every core. Chunks rather than single statements:
         // each chunk reuses one parser, whose construction costs about as much as parsing a short statement.
-        var sql = collector.sql();
         int chunks = Math.max(1, Math.min(sql.size() / MIN_CHUNK, 4 * Runtime.getRuntime().availableProcessors()));
-        var parsed = java.util.stream.IntStream.range(0, chunks).parallel().mapToObj(c -> {
+        return java.util.stream.IntStream.range(0, chunks).parallel().mapToObj(c -> {
             var batch = sqlUsageExtractor.batch();
             var part = sql.subList(c * sql.size() / chunks, (c + 1) * sql.size() / chunks);
             var out = new ArrayList<Object>(part.size());
@@ -274,25 +328,28 @@ public final class RollbackSafetyCheck {
             }
             return out;
         }).flatMap(List::stream).toList();
+    }
+
+    private static UsageCache.Entry entryOf(Pending p, List<Object> parsed) {
+        var collector = p.collector();
         var usages = new ArrayList<>(collector.usages());
         var unparsed = new ArrayList<>(collector.unparsed());
         Map<QuerySourceKind, int[]> counts = new EnumMap<>(QuerySourceKind.class);
-        for (var p : parsed) {
-            if (p instanceof QueryUsage u) {
+        collector.usages().forEach(u -> tally(counts, u.query().kind(), true));
+        collector.unparsed().forEach(u -> tally(counts, u.query().kind(), false));
+        for (var o : parsed) {
+            if (o instanceof QueryUsage u) {
                 usages.add(u);
                 tally(counts, u.query().kind(), true);
             } else {
-                var un = (QueryCollector.Unparsed) p;
+                var un = (QueryCollector.Unparsed) o;
                 unparsed.add(un);
                 tally(counts, un.query().kind(), false);
             }
         }
-        collector.usages().forEach(u -> tally(counts, u.query().kind(), true));
-        collector.unparsed().forEach(u -> tally(counts, u.query().kind(), false));
         var perKind = new EnumMap<QuerySourceKind, Coverage.Counts>(QuerySourceKind.class);
         counts.forEach((k, c) -> perKind.put(k, new Coverage.Counts(c[0], c[1])));
-        var listed = unparsed.stream().limit(Coverage.MAX_LISTED).toList();
-        return new Collected(usages, new Coverage(perKind, listed, collector.warnings()));
+        return new UsageCache.Entry(p.cacheKey().orElse(""), usages, unparsed, collector.warnings(), perKind);
     }
 
     private static void tally(Map<QuerySourceKind, int[]> counts, QuerySourceKind kind, boolean ok) {
