@@ -21,13 +21,13 @@ import java.util.zip.ZipOutputStream;
  * {@code queries} SQL statements as {@code .sql} resources) packed into a jar, and the current release (all
  * changesets, the last 10% new: added, dropped and renamed columns, not-null constraints, type changes...).
  */
-final class SyntheticProject {
+public final class SyntheticProject {
 
     static final String MASTER = "db/changelog/db.changelog-master";
     private static final int COLUMNS = 10;
     private static final int QUERY_FILES_DIVISOR = 100;
 
-    enum Format { XML, YAML }
+    public enum Format { XML, YAML }
 
     final int tables;
     final int changeSets;
@@ -50,12 +50,24 @@ final class SyntheticProject {
         this.format = format;
     }
 
-    String master() {
+    public Path currentRoot() {
+        return currentRoot;
+    }
+
+    public Path previousJar() {
+        return previousJar;
+    }
+
+    public List<String> statements() {
+        return statements;
+    }
+
+    public String master() {
         return MASTER + (format == Format.XML ? ".xml" : ".yaml");
     }
 
     /** Generates the project under {@code dir}; {@code scale} 1 = 500 tables, 5,000 changesets, 20,000 queries. */
-    static SyntheticProject generate(Path dir, double scale, Format format) throws IOException {
+    public static SyntheticProject generate(Path dir, double scale, Format format) throws IOException {
         var project = reopen(dir, scale, format);
         project.write();
         return project;
@@ -63,10 +75,10 @@ final class SyntheticProject {
 
     /** The project {@link #generate} wrote under {@code dir} with the same arguments, without writing it again. */
     static SyntheticProject reopen(Path dir, double scale, Format format) {
-        int tables = Math.max(10, (int) Math.round(500 * scale));
-        int changeSets = Math.max(100, (int) Math.round(5_000 * scale));
-        int files = Math.max(10, (int) Math.round(50 * scale));
-        int queries = Math.max(200, (int) Math.round(20_000 * scale));
+        int tables = Math.max(5, (int) Math.round(500 * scale));
+        int changeSets = Math.max(50, (int) Math.round(5_000 * scale));
+        int files = Math.max(5, (int) Math.round(50 * scale));
+        int queries = Math.max(100, (int) Math.round(20_000 * scale));
         var statements = new ArrayList<String>(queries);
         for (int i = 0; i < queries; i++) {
             statements.add(query(i, tables));
@@ -76,7 +88,7 @@ final class SyntheticProject {
         return new SyntheticProject(tables, changeSets, files, statements, current, jar, format);
     }
 
-    CheckRequest request() {
+    public CheckRequest request() {
         var previousSource = ChangelogSource.of(previousJar, master(), "1.0.0");
         var sql = new SqlResourcesSource(previousJar, List.of(master()), "db/changelog/");
         return CheckRequest.of(ChangelogSource.of(currentRoot, master(), "1.1.0"),
