@@ -90,15 +90,14 @@ final class ChangeSetLines {
         var lines = new LineCounter(text);
         Matcher m = XML_CHANGESET.matcher(text);
         int commentEnd = -1; // end of the last comment seen; matches come in increasing order
-        int searchFrom = 0;
+        // the next comment start is remembered, so that a file without comments is not searched once per changeset
+        int open = text.indexOf("<!--");
         while (m.find()) {
             // skip changesets commented out: find the comments before this match, one forward scan in total
-            int open = text.indexOf("<!--", searchFrom);
             while (open >= 0 && open < m.start()) {
                 int close = text.indexOf("-->", open + 4);
                 commentEnd = close < 0 ? text.length() : close + 3;
-                searchFrom = commentEnd;
-                open = text.indexOf("<!--", searchFrom);
+                open = text.indexOf("<!--", commentEnd);
             }
             if (m.start() < commentEnd) {
                 continue;

@@ -26,6 +26,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * The check as a plain library: reads both changelogs, works out the new changesets and both schemas, indexes
@@ -38,6 +41,8 @@ public final class RollbackSafetyCheck {
     private final SqlUsageExtractor sqlUsageExtractor;
     private final List<Rule> rules;
     private final Progress progress;
+    private final Timing timing;
+    private final Optional<UsageCache> usageCache;
 
     /** Receives progress lines (the Maven adapter logs them). */
     public interface Progress {
@@ -46,34 +51,98 @@ public final class RollbackSafetyCheck {
         void info(String message);
     }
 
+    /**
+     * Receives how long each phase of a check took, in nanoseconds (the benchmark prints them). Phases:
+     * {@link #PARSE_CURRENT}, {@link #PARSE_PREVIOUS}, {@link #SCHEMA_REPLAY}, {@link #USAGE_EXTRACTION},
+     * {@link #RULES}. Phases may run concurrently, so their sum can exceed the wall time. Called from the
+     * thread that ran the phase: implementations must be thread-safe.
+     */
+    public interface Timing {
+        Timing NONE = (phase, nanos) -> { };
+
+        String PARSE_CURRENT = "parse current";
+        String PARSE_PREVIOUS = "parse previous";
+        String SCHEMA_REPLAY = "schema replay";
+        String USAGE_EXTRACTION = "usage extraction";
+        String RULES = "rules";
+
+        void phase(String phase, long nanos);
+    }
+
     public RollbackSafetyCheck() {
         this(new ChangelogReader(), new SqlUsageExtractor(), RuleCatalogue.all(), Progress.SILENT);
     }
 
     public RollbackSafetyCheck(ChangelogReader changelogReader, SqlUsageExtractor sqlUsageExtractor, List<Rule> rules,
                                Progress progress) {
+        this(changelogReader, sqlUsageExtractor, rules, progress, Timing.NONE, Optional.empty());
+    }
+
+    private RollbackSafetyCheck(ChangelogReader changelogReader, SqlUsageExtractor sqlUsageExtractor, List<Rule> rules,
+                                Progress progress, Timing timing, Optional<UsageCache> usageCache) {
+        this.usageCache = usageCache;
         this.changelogReader = changelogReader;
         this.sqlUsageExtractor = sqlUsageExtractor;
         this.rules = List.copyOf(rules);
         this.progress = progress;
+        this.timing = timing;
     }
 
     public RollbackSafetyCheck withProgress(Progress newProgress) {
-        return new RollbackSafetyCheck(changelogReader, sqlUsageExtractor, rules, newProgress);
+        return new RollbackSafetyCheck(changelogReader, sqlUsageExtractor, rules, newProgress, timing, usageCache);
+    }
+
+    /** The same check, reporting phase durations to {@code newTiming}. */
+    public RollbackSafetyCheck withTiming(Timing newTiming) {
+        return new RollbackSafetyCheck(changelogReader, sqlUsageExtractor, rules, progress, newTiming, usageCache);
+    }
+
+    /**
+     * The same check, caching each cacheable query source's extracted usage (see
+     * {@link io.github.rollbacksafety.query.QuerySource#cacheKey()}) in {@code directory}, e.g.
+     * {@code ${settings.localRepository}/.cache/rollback-safety/}, keyed with {@code pluginVersion}.
+     */
+    public RollbackSafetyCheck withUsageCache(java.nio.file.Path directory, String pluginVersion) {
+        return new RollbackSafetyCheck(changelogReader, sqlUsageExtractor, rules, progress, timing,
+                Optional.of(new UsageCache(directory, pluginVersion)));
+    }
+
+    private <T> T timed(String phase, Supplier<T> work) {
+        long start = System.nanoTime();
+        try {
+            return work.get();
+        } finally {
+            timing.phase(phase, System.nanoTime() - start);
+        }
     }
 
     public CheckResult run(CheckRequest request) {
-        var current = changelogReader.read(request.current(), request.changelogOptions());
+        Supplier<Changelog> readCurrent = () -> timed(Timing.PARSE_CURRENT,
+                () -> changelogReader.read(request.current(), request.changelogOptions()));
         if (request.previousReleases().isEmpty()) {
+            var current = readCurrent.get();
             return new CheckResult(List.of(), Verdict.PASS, current.changeSets(), Coverage.NONE, List.of(),
                     request.waivers(), List.of("No previous release: nothing to stay compatible with."));
         }
+        // Both changelogs are read at once: each read is single-threaded Liquibase work. Liquibase's scope is per
+        // thread and ChangelogReader opens its own, so the two reads share nothing but Liquibase's singletons.
+        var firstPrevious = request.previousReleases().get(0);
+        var currentRead = CompletableFuture.supplyAsync(readCurrent);
+        Changelog firstReleased;
+        try {
+            firstReleased = readPrevious(firstPrevious, request);
+        } catch (RuntimeException e) {
+            join(currentRead); // an error in the current changelog is the one to report first
+            throw e;
+        }
+        var current = join(currentRead);
         var findings = new LinkedHashMap<String, Finding>();
         var notes = new ArrayList<String>();
         List<ChangeSetRef> newest = null;
         Coverage newestCoverage = null;
         for (var previous : request.previousReleases()) {
-            var outcome = checkAgainst(previous, current, request);
+            var released = previous == firstPrevious ? firstReleased : readPrevious(previous, request);
+            var outcome = checkAgainst(previous, released, current, request);
             if (newest == null) {
                 newest = outcome.newChangeSets();
                 newestCoverage = outcome.coverage();
@@ -95,16 +164,35 @@ public final class RollbackSafetyCheck {
                            List<String> notes) {
     }
 
-    private Outcome checkAgainst(PreviousRelease previous, Changelog current, CheckRequest request) {
-        var released = changelogReader.read(previous.changelog(), request.changelogOptions());
+    private Changelog readPrevious(PreviousRelease previous, CheckRequest request) {
+        return timed(Timing.PARSE_PREVIOUS, () -> changelogReader.read(previous.changelog(), request.changelogOptions()));
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
+    }
+
+    private Outcome checkAgainst(PreviousRelease previous, Changelog released, Changelog current,
+                                 CheckRequest request) {
         var diff = ChangeSetDiff.between(released, current);
         progress.info(String.format("Previous release %s: %d changesets; current: %d; new: %d, removed: %d, modified: %d",
                 previous.version(), released.changeSets().size(), current.changeSets().size(), diff.added().size(),
                 diff.removed().size(), diff.modified().size()));
-        var previousSchema = schemaOf(released);
+        var previousSchema = timed(Timing.SCHEMA_REPLAY, () -> schemaOf(released));
 
-        var collected = collectQueries(previous);
-        var usage = UsageIndex.of(collected.usages(), previousSchema);
+        var collected = timed(Timing.USAGE_EXTRACTION, () -> collectQueries(previous));
+        var usage = timed(Timing.USAGE_EXTRACTION, () -> UsageIndex.of(collected.usages(), previousSchema));
+        long rulesStart = System.nanoTime();
 
         var notes = new ArrayList<String>();
         var planned = new ArrayList<PlannedChange>();
@@ -116,6 +204,8 @@ public final class RollbackSafetyCheck {
         var modified = diff.modified().stream()
                 .map(p -> new RuleContext.ModifiedChangeSet(p.released(), p.current())).toList();
         var context = new RuleContext(previousSchema, usage, planned, diff.removed(), modified);
+        long rulesStartWithoutReplay = System.nanoTime();
+        timing.phase(Timing.SCHEMA_REPLAY, rulesStartWithoutReplay - rulesStart);
         var findings = new ArrayList<Finding>();
         for (var rule : rules) {
             for (var hv : rule.checkHistory(context)) {
@@ -130,6 +220,7 @@ public final class RollbackSafetyCheck {
             }
             context.advance(change);
         }
+        timing.phase(Timing.RULES, System.nanoTime() - rulesStartWithoutReplay);
         diff.added().forEach(cs -> cs.notes().forEach(n -> notes.add(cs.location() + " " + cs.displayId() + ": " + n)));
         return new Outcome(diff.added(), collected.coverage(), findings, notes);
     }
@@ -167,41 +258,98 @@ public final class RollbackSafetyCheck {
         return result;
     }
 
+    /** Fewest statements worth a parallel chunk of their own. */
+    private static final int MIN_CHUNK = 200;
+
     private record Collected(List<QueryUsage> usages, Coverage coverage) {
     }
 
+    /** One source whose queries still need parsing: its collector and where its SQL starts in the batch. */
+    private record Pending(Optional<String> cacheKey, QueryCollector collector, int offset) {
+    }
+
     private Collected collectQueries(PreviousRelease previous) {
-        var collector = new QueryCollector();
+        var done = new ArrayList<UsageCache.Entry>();
+        var pending = new ArrayList<Pending>();
+        var sql = new ArrayList<io.github.rollbacksafety.query.Query>();
         for (var source : previous.querySources()) {
-            source.collect(collector);
-        }
-        // Parsing dominates; statements are independent, so use both cores.
-        var parsed = collector.sql().parallelStream().map(q -> {
-            try {
-                return (Object) sqlUsageExtractor.extract(q);
-            } catch (UnparsableQueryException e) {
-                return new QueryCollector.Unparsed(q, e.getMessage());
+            var key = usageCache.flatMap(cache -> source.cacheKey().map(cache::keyOf));
+            var cached = key.flatMap(k -> usageCache.get().load(k));
+            if (cached.isPresent()) {
+                done.add(cached.get());
+                continue;
             }
-        }).toList();
+            var collector = new QueryCollector();
+            source.collect(collector);
+            pending.add(new Pending(key, collector, sql.size()));
+            sql.addAll(collector.sql());
+        }
+        var parsed = extractAll(sql);
+        for (var p : pending) {
+            var entry = entryOf(p, parsed.subList(p.offset(), p.offset() + p.collector().sql().size()));
+            p.cacheKey().ifPresent(k -> usageCache.get().store(entry));
+            done.add(entry);
+        }
+        var usages = new ArrayList<QueryUsage>();
+        var unparsed = new ArrayList<QueryCollector.Unparsed>();
+        var warnings = new ArrayList<String>();
+        Map<QuerySourceKind, int[]> counts = new EnumMap<>(QuerySourceKind.class);
+        for (var entry : done) {
+            usages.addAll(entry.usages());
+            unparsed.addAll(entry.unparsed());
+            warnings.addAll(entry.warnings());
+            entry.counts().forEach((kind, c) -> {
+                var total = counts.computeIfAbsent(kind, k -> new int[2]);
+                total[0] += c.found();
+                total[1] += c.parsed();
+            });
+        }
+        var perKind = new EnumMap<QuerySourceKind, Coverage.Counts>(QuerySourceKind.class);
+        counts.forEach((k, c) -> perKind.put(k, new Coverage.Counts(c[0], c[1])));
+        var listed = unparsed.stream().limit(Coverage.MAX_LISTED).toList();
+        return new Collected(usages, new Coverage(perKind, listed, warnings));
+    }
+
+    /** Parses every statement; the result holds a QueryUsage or a QueryCollector.Unparsed per statement, in order. */
+    private List<Object> extractAll(List<io.github.rollbacksafety.query.Query> sql) {
+        // Parsing dominates; statements are independent, so use every core. Chunks rather than single statements:
+        // each chunk reuses one parser, whose construction costs about as much as parsing a short statement.
+        int chunks = Math.max(1, Math.min(sql.size() / MIN_CHUNK, 4 * Runtime.getRuntime().availableProcessors()));
+        return java.util.stream.IntStream.range(0, chunks).parallel().mapToObj(c -> {
+            var batch = sqlUsageExtractor.batch();
+            var part = sql.subList(c * sql.size() / chunks, (c + 1) * sql.size() / chunks);
+            var out = new ArrayList<Object>(part.size());
+            for (var q : part) {
+                try {
+                    out.add(batch.extract(q));
+                } catch (UnparsableQueryException e) {
+                    out.add(new QueryCollector.Unparsed(q, e.getMessage()));
+                }
+            }
+            return out;
+        }).flatMap(List::stream).toList();
+    }
+
+    private static UsageCache.Entry entryOf(Pending p, List<Object> parsed) {
+        var collector = p.collector();
         var usages = new ArrayList<>(collector.usages());
         var unparsed = new ArrayList<>(collector.unparsed());
         Map<QuerySourceKind, int[]> counts = new EnumMap<>(QuerySourceKind.class);
-        for (var p : parsed) {
-            if (p instanceof QueryUsage u) {
+        collector.usages().forEach(u -> tally(counts, u.query().kind(), true));
+        collector.unparsed().forEach(u -> tally(counts, u.query().kind(), false));
+        for (var o : parsed) {
+            if (o instanceof QueryUsage u) {
                 usages.add(u);
                 tally(counts, u.query().kind(), true);
             } else {
-                var un = (QueryCollector.Unparsed) p;
+                var un = (QueryCollector.Unparsed) o;
                 unparsed.add(un);
                 tally(counts, un.query().kind(), false);
             }
         }
-        collector.usages().forEach(u -> tally(counts, u.query().kind(), true));
-        collector.unparsed().forEach(u -> tally(counts, u.query().kind(), false));
         var perKind = new EnumMap<QuerySourceKind, Coverage.Counts>(QuerySourceKind.class);
         counts.forEach((k, c) -> perKind.put(k, new Coverage.Counts(c[0], c[1])));
-        var listed = unparsed.stream().limit(Coverage.MAX_LISTED).toList();
-        return new Collected(usages, new Coverage(perKind, listed, collector.warnings()));
+        return new UsageCache.Entry(p.cacheKey().orElse(""), usages, unparsed, collector.warnings(), perKind);
     }
 
     private static void tally(Map<QuerySourceKind, int[]> counts, QuerySourceKind kind, boolean ok) {

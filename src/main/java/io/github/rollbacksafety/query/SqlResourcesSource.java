@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -30,6 +31,8 @@ public final class SqlResourcesSource implements QuerySource {
     private final Path root;
     private final Set<String> changelogFiles;
     private final Predicate<String> changelogPath;
+    /** The skipped folder, when the source was built with one: with it, the source's settings are known text. */
+    private final Optional<String> changelogFolder;
 
     /**
      * @param root           a resource directory or a jar/war file
@@ -37,7 +40,13 @@ public final class SqlResourcesSource implements QuerySource {
      * @param changelogPath  further classpath paths to skip, e.g. everything under {@code db/changelog/}
      */
     public SqlResourcesSource(Path root, Collection<String> changelogFiles, Predicate<String> changelogPath) {
+        this(root, changelogFiles, changelogPath, Optional.empty());
+    }
+
+    private SqlResourcesSource(Path root, Collection<String> changelogFiles, Predicate<String> changelogPath,
+                               Optional<String> changelogFolder) {
         this.root = root;
+        this.changelogFolder = changelogFolder;
         this.changelogFiles = changelogFiles.stream().map(SqlResourcesSource::classpathPath)
                 .collect(Collectors.toUnmodifiableSet());
         this.changelogPath = changelogPath;
@@ -45,7 +54,27 @@ public final class SqlResourcesSource implements QuerySource {
 
     /** Skips the changelog files and everything under {@code changelogFolder} (e.g. {@code db/changelog/}). */
     public SqlResourcesSource(Path root, Collection<String> changelogFiles, String changelogFolder) {
-        this(root, changelogFiles, startsWith(classpathPath(changelogFolder)));
+        this(root, changelogFiles, startsWith(classpathPath(changelogFolder)),
+                Optional.of(classpathPath(changelogFolder)));
+    }
+
+    /** For an archive built with a changelog folder: its SHA-256 and the skipped paths. */
+    @Override
+    public Optional<String> cacheKey() {
+        if (changelogFolder.isEmpty() || !Files.isRegularFile(root)) {
+            return Optional.empty();
+        }
+        try (var in = Files.newInputStream(root)) {
+            var digest = java.security.MessageDigest.getInstance("SHA-256");
+            var buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return Optional.of("sql-resources|" + java.util.HexFormat.of().formatHex(digest.digest()) + "|"
+                    + new java.util.TreeSet<>(changelogFiles) + "|" + changelogFolder.get());
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return Optional.empty();
+        }
     }
 
     private static Predicate<String> startsWith(String folder) {

@@ -34,6 +34,8 @@ public final class UsageIndex {
     private final int usageCount;
 
     private UsageIndex(Collection<QueryUsage> usages, Schema previous) {
+        // sets while building: a list's contains() would make a popular column quadratic in its users
+        var columnSets = new HashMap<String, LinkedHashSet<ColumnRef>>();
         for (var usage : usages) {
             var q = usage.query();
             for (var t : usage.tables()) {
@@ -44,11 +46,8 @@ public final class UsageIndex {
             }
             for (var c : usage.columns()) {
                 for (var table : owners(c, previous)) {
-                    var refs = columnUsers.computeIfAbsent(key(table, c.column()), k -> new ArrayList<>());
-                    var ref = new ColumnRef(q, c.access());
-                    if (!refs.contains(ref)) {
-                        refs.add(ref);
-                    }
+                    columnSets.computeIfAbsent(key(table, c.column()), k -> new LinkedHashSet<>())
+                            .add(new ColumnRef(q, c.access()));
                 }
             }
             for (var insert : usage.inserts()) {
@@ -63,6 +62,7 @@ public final class UsageIndex {
                 addOnce(sequenceUsers, s, q);
             }
         }
+        columnSets.forEach((key, refs) -> columnUsers.put(key, List.copyOf(refs)));
         this.usageCount = usages.size();
     }
 
