@@ -3,7 +3,9 @@ package io.github.rollbacksafety.maven;
 import io.github.rollbacksafety.RollbackSafetyException;
 import io.github.rollbacksafety.changelog.ChangelogOptions;
 import io.github.rollbacksafety.changelog.ChangelogSource;
+import io.github.rollbacksafety.engine.CheckCache;
 import io.github.rollbacksafety.engine.CheckRequest;
+import io.github.rollbacksafety.engine.InputFingerprint;
 import io.github.rollbacksafety.engine.CheckResult;
 import io.github.rollbacksafety.engine.FailOn;
 import io.github.rollbacksafety.engine.PreviousRelease;
@@ -21,6 +23,7 @@ import io.github.rollbacksafety.report.ReportFormat;
 import io.github.rollbacksafety.report.ReportMeta;
 import io.github.rollbacksafety.report.ReportWriter;
 import io.github.rollbacksafety.rules.RuleCatalogue;
+import io.github.rollbacksafety.rules.Severity;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
@@ -256,8 +259,27 @@ public class CheckMojo extends AbstractMojo {
                     + ": first release, nothing to stay compatible with.");
         }
         var request = new CheckRequest(current, previous, changelogOptions(), engineWaivers(), failOnValue);
-        var result = new RollbackSafetyCheck().withProgress(getLog()::info).run(request);
-        report(result, failOnValue, currentRoots, master.get(), baseline);
+        var cache = new CheckCache(reportDirectory.toPath());
+        var fingerprint = fingerprint(request);
+        var hit = fingerprint.flatMap(cache::lookup);
+        if (hit.isPresent()) {
+            getLog().info("Rollback safety: nothing changed since the last check; its outcome stands.");
+            hit.get().consoleLines().forEach(getLog()::info);
+            if (hit.get().verdict() == Verdict.FAIL) {
+                throw new MojoFailureException("Rollback safety check failed (unchanged since the last run). See "
+                        + reportDirectory + " for details.");
+            }
+            return;
+        }
+        var usageCache = Path.of(session.getRepositorySession().getLocalRepository().getBasedir().getPath(), ".cache",
+                "rollback-safety");
+        var result = new RollbackSafetyCheck().withProgress(getLog()::info).withUsageCache(usageCache, toolVersion())
+                .run(request);
+        var written = report(result, failOnValue, currentRoots, master.get(), baseline);
+        fingerprint.ifPresent(key -> cache.store(new CheckCache.Entry(key, result.verdict(),
+                List.of("Rollback safety: " + result.verdict() + " (" + result.count(Severity.BREAKING) + " breaking, "
+                        + result.count(Severity.RISKY) + " risky, " + result.waivedCount() + " waived)"),
+                written.stream().map(p -> p.getFileName().toString()).toList())));
         if (result.verdict() == Verdict.FAIL) {
             throw new MojoFailureException("Rollback safety check failed: the previous release "
                     + String.join(", ", result.baselines()) + " would break against the new schema. See "
@@ -344,8 +366,25 @@ public class CheckMojo extends AbstractMojo {
         return List.of(new QueryFilesSource(project.getBasedir().toPath(), queryFiles));
     }
 
-    private void report(CheckResult result, FailOn failOnValue, List<Path> currentRoots, String master,
-                        PreviousReleaseLookup.Coordinates baseline) {
+    /**
+     * The content hash of everything the check reads, or empty when an input cannot be hashed cheaply (query file
+     * globs): then the check always runs.
+     */
+    private Optional<String> fingerprint(CheckRequest request) {
+        if (queryFiles != null && queryFiles.stream().anyMatch(q -> q.contains("*") || q.contains("?"))) {
+            return Optional.empty();
+        }
+        var fp = InputFingerprint.of(request);
+        if (queryFiles != null) {
+            queryFiles.forEach(q -> fp.path(project.getBasedir().toPath().resolve(q)));
+        }
+        fp.text("config", String.join("|", toolVersion(), reportFormats, String.valueOf(queryArtifacts),
+                String.valueOf(queryDependencies), String.valueOf(reportDirectory)));
+        return Optional.of(fp.hex());
+    }
+
+    private List<Path> report(CheckResult result, FailOn failOnValue, List<Path> currentRoots, String master,
+                              PreviousReleaseLookup.Coordinates baseline) {
         var repositoryRoot = repositoryRoot();
         var resourceRoot = currentRoots.stream().filter(r -> Files.isRegularFile(r.resolve(master))).findFirst();
         var changelogRoot = repositoryRoot.flatMap(root -> resourceRoot.map(dir -> ReportMeta.changelogRootOf(root, dir)))
@@ -367,6 +406,7 @@ public class CheckMojo extends AbstractMojo {
         var written = new ReportWriter().write(formats, reportDirectory.toPath(), meta, result, rules, failOnValue);
         getLog().info("Reports: " + written.stream().map(p -> p.getFileName().toString()).toList() + " in "
                 + reportDirectory);
+        return written;
     }
 
     /** The enclosing source repository (the directory with {@code .git}), for repository-relative SARIF paths. */
