@@ -5,6 +5,7 @@ import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Problem;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.body.TypeDeclaration;
+import io.github.rollbacksafety.query.Query;
 import io.github.rollbacksafety.query.QueryCollector;
 import io.github.rollbacksafety.query.QuerySource;
 
@@ -21,8 +22,9 @@ import java.util.stream.Stream;
  * The previous release's queries found in its Java sources (for applications whose previous release exists only
  * as a git tag): SQL string literals, text blocks and constant concatenations, and native SQL in annotations
  * ({@code @Query(nativeQuery = true)}, {@code @NamedNativeQuery}, JDBI {@code @SqlQuery}/{@code @SqlUpdate},
- * MyBatis {@code @Select}/{@code @Insert}/{@code @Update}/{@code @Delete}). Every file is parsed once; more
- * {@link UnitReader}s (e.g. JPA entity mappings) can be plugged in to read the same parsed files.
+ * MyBatis {@code @Select}/{@code @Insert}/{@code @Update}/{@code @Delete}), and JPA entity mappings with the JPQL
+ * that names their entities ({@link JpaSourceReader}, the same mapping semantics as for a jar). Every file is
+ * parsed once; more {@link UnitReader}s can be plugged in to read the same parsed files.
  */
 public final class JavaSourceQuerySource implements QuerySource {
 
@@ -45,6 +47,15 @@ public final class JavaSourceQuerySource implements QuerySource {
 
         default void finish(QueryCollector collector) {
         }
+
+        /**
+         * Called after every {@link #finish} with each SQL string the readers found: a reader that knows the string
+         * is something else (JPQL naming a mapped entity, as the bytecode front end decides too) reports it itself
+         * and returns true, so that it is not parsed as SQL.
+         */
+        default boolean claims(Query sql, QueryCollector collector) {
+            return false;
+        }
     }
 
     private final Path root;
@@ -57,7 +68,7 @@ public final class JavaSourceQuerySource implements QuerySource {
      * @param label      which release the sources are of, for logs, e.g. {@code v1.2.0}
      */
     public JavaSourceQuerySource(Path sourceRoot, String label) {
-        this(sourceRoot, label, "", List.of(SqlStringFinder::new));
+        this(sourceRoot, label, "", List.of(SqlStringFinder::new, JpaSourceReader::new));
     }
 
     private JavaSourceQuerySource(Path root, String label, String locationPrefix,
@@ -92,6 +103,8 @@ public final class JavaSourceQuerySource implements QuerySource {
     @Override
     public void collect(QueryCollector collector) {
         var active = readers.stream().map(s -> (UnitReader) s.get()).toList();
+        // SQL strings wait until every reader has finished: only then is it known which ones are JPQL
+        var staged = new QueryCollector();
         var parser = new JavaParser(new ParserConfiguration()
                 .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
                 .setAttributeComments(false));
@@ -112,7 +125,7 @@ public final class JavaSourceQuerySource implements QuerySource {
                 if (result.getResult().isPresent()) {
                     var parsed = new ParsedJavaFile(path, result.getResult().get());
                     for (var reader : active) {
-                        reader.read(parsed, collector);
+                        reader.read(parsed, staged);
                     }
                 }
             } catch (RuntimeException e) {
@@ -120,7 +133,15 @@ public final class JavaSourceQuerySource implements QuerySource {
                 collector.warning(path + ": cannot parse Java source (" + e + "); SQL strings in it are not checked");
             }
         }
-        active.forEach(r -> r.finish(collector));
+        active.forEach(r -> r.finish(staged));
+        staged.warnings().forEach(collector::warning);
+        staged.usages().forEach(collector::usage);
+        staged.unparsed().forEach(u -> collector.unparsed(u.query(), u.reason()));
+        for (var sql : staged.sql()) {
+            if (active.stream().noneMatch(r -> r.claims(sql, collector))) {
+                collector.sql(sql);
+            }
+        }
     }
 
     private List<Path> javaFiles(QueryCollector collector) {
