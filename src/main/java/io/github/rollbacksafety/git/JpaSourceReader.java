@@ -15,6 +15,7 @@ import io.github.rollbacksafety.query.code.MappingModel;
 import io.github.rollbacksafety.query.code.MappingUsages;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +43,8 @@ final class JpaSourceReader implements JavaSourceQuerySource.UnitReader {
     private final List<JpqlArgument> jpqlArguments = new ArrayList<>();
     /** The translator once the sources are known to map entities. */
     private Optional<JpqlTranslator> translator = Optional.empty();
+    /** Class and text of JPQL already translated, so a constant passed to createQuery counts once per class. */
+    private final Set<String> translated = new HashSet<>();
 
     @Override
     public void read(JavaSourceQuerySource.ParsedJavaFile file, QueryCollector collector) {
@@ -102,6 +105,7 @@ final class JpaSourceReader implements JavaSourceQuerySource.UnitReader {
             classes.scopeOf(argument.owner())
                     .flatMap(scope -> classes.string(argument.expression(), scope, 0))
                     .filter(jpql::namesEntity)
+                    .filter(text -> translated.add(owner(argument.location()) + "\n" + text))
                     .ifPresent(text -> translate(new Query(text, argument.location(), QuerySourceKind.JPQL), jpql,
                             collector));
         }
@@ -114,8 +118,16 @@ final class JpaSourceReader implements JavaSourceQuerySource.UnitReader {
         if (translator.isEmpty() || !translator.get().namesEntity(sql.sql())) {
             return false;
         }
-        translate(new Query(sql.sql(), sql.location(), QuerySourceKind.JPQL), translator.get(), collector);
+        if (translated.add(owner(sql.location()) + "\n" + sql.sql())) {
+            translate(new Query(sql.sql(), sql.location(), QuerySourceKind.JPQL), translator.get(), collector);
+        }
         return true;
+    }
+
+    private static String owner(SourceLocation location) {
+        var member = location.member();
+        int hash = member.indexOf('#');
+        return hash < 0 ? member : member.substring(0, hash);
     }
 
     private static void translate(Query query, JpqlTranslator jpql, QueryCollector collector) {

@@ -392,7 +392,7 @@ final class SourceClasses {
             if (binaries.contains(nested)) {
                 return Optional.of(nested);
             }
-            if (owner.endsWith("." + name) || owner.equals(name)) {
+            if (owner.endsWith("." + name) || owner.endsWith("$" + name) || owner.equals(name)) {
                 return Optional.of(owner);
             }
         }

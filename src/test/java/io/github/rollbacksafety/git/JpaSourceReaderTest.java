@@ -55,6 +55,14 @@ class JpaSourceReaderTest {
     }
 
     @Test
+    void onDemandJavaxImportFullyQualifiedAnnotationAndNestedConstantsResolve() {
+        var ledger = mapping("com.acme.legacy.Ledger");
+        assertThat(tables(ledger)).containsExactly("ledger_entries");
+        assertThat(reads(ledger)).containsExactlyInAnyOrder("ledger_entries.id", "ledger_entries.entrycode",
+                "ledger_entries.entry_code", "ledger_entries.amount_cents_v1");
+    }
+
+    @Test
     void transientFieldsAreNotMapped() {
         assertThat(reads(mapping("com.acme.model.Order")))
                 .noneMatch(c -> c.contains("display") || c.contains("scratch") || c.contains("shared")
@@ -93,6 +101,9 @@ class JpaSourceReaderTest {
                 .satisfies(u -> assertThat(reads(u)).contains("shop_orders.legacy_status"));
         assertThat(jpql).filteredOn(u -> u.query().location().member().endsWith("#mixed")).singleElement()
                 .satisfies(u -> assertThat(tables(u)).contains("shop_order_lines"));
+        // the constant passed to createQuery counts once for its class, as in the class file
+        assertThat(jpql).filteredOn(u -> u.query().location().member().startsWith("com.acme.repo.OrderDao"))
+                .hasSize(2);
         assertThat(app.sql()).noneMatch(q -> q.sql().contains("from Order"));
         assertThat(app.unparsed()).isEmpty();
         assertThat(app.warnings()).isEmpty();
