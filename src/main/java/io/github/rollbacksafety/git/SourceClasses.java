@@ -77,6 +77,7 @@ final class SourceClasses {
     private static final Set<String> JAVA_LANG = Set.of("String", "Long", "Integer", "Short", "Byte", "Boolean",
             "Character", "Double", "Float", "Object", "Number", "Enum", "Override", "Deprecated", "Iterable",
             "Comparable");
+    private static final String SPRING_DATA_JPA = "org.springframework.data.jpa.repository";
     private static final int MAX_CONSTANT_DEPTH = 8;
     private static final String OBJECT = "java.lang.Object";
 
@@ -248,7 +249,7 @@ final class SourceClasses {
         for (var a : written) {
             var type = annotationType(a, scope);
             if (type.startsWith("jakarta.persistence.") || type.startsWith("javax.persistence.")
-                    || type.equals("org.springframework.data.jpa.repository.Query")) {
+                    || type.equals(SPRING_DATA_JPA + ".Query")) {
                 result.add(annotation(a, type, scope));
             }
         }
@@ -261,7 +262,8 @@ final class SourceClasses {
                 && !binaryNames.containsKey(prefixed(scope.file().packageName(), written))) {
             for (var pkg : scope.file().onDemand()) {
                 if ((pkg.equals("jakarta.persistence") || pkg.equals("javax.persistence"))
-                        && JPA_NAMES.contains(written)) {
+                        && JPA_NAMES.contains(written)
+                        || pkg.equals(SPRING_DATA_JPA) && written.equals("Query")) {
                     return pkg + "." + written;
                 }
             }

@@ -110,6 +110,14 @@ class JpaSourceReaderTest {
     }
 
     @Test
+    void springDataQueryFromOnDemandImportIsJpqlAndItsNativeSiblingStaysSql() {
+        assertThat(app.usages()).filteredOn(u -> u.query().location().member()
+                        .equals("com.acme.repo.OrderRepository#totals")).singleElement()
+                .satisfies(u -> assertThat(reads(u)).contains("shop_orders.total_amount", "shop_orders.created_by"));
+        assertThat(app.sql()).extracting(q -> q.sql()).containsExactly("select count(*) from shop_orders");
+    }
+
+    @Test
     void mappingLocationsNameTheSourceFile() {
         assertThat(mapping("com.acme.model.Order").query().location().file())
                 .isEqualTo("com/acme/model/Order.java");
