@@ -119,8 +119,10 @@ public class CheckMojo extends AbstractMojo {
     private String baselineGitRef;
 
     /**
-     * Release tag format with a {@code {version}} placeholder (and optionally {@code {artifactId}}), e.g.
-     * {@code release/{version}}. Default: {@code v{version}}, {@code {version}} and {@code {artifactId}-{version}}.
+     * Release tag format with a <code>&#123;version&#125;</code> placeholder (and optionally
+     * <code>&#123;artifactId&#125;</code>), e.g. <code>release/&#123;version&#125;</code>. Default:
+     * <code>v&#123;version&#125;</code>, <code>&#123;version&#125;</code> and
+     * <code>&#123;artifactId&#125;-&#123;version&#125;</code>.
      */
     @Parameter(property = "rollbackSafety.baselineTagPattern")
     private String baselineTagPattern;
