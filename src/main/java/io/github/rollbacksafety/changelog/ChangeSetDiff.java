@@ -10,7 +10,8 @@ import java.util.Map;
  * Tells apart, between a released changelog and the current one, the changesets that are new, removed or
  * modified. Identity is id + author + logical file path; when that fails, id + author alone (a changeset whose
  * file moved, which Liquibase would run again only if the path is part of its identity, is matched so that a
- * refactoring of files is not mistaken for new work).
+ * refactoring of files is not mistaken for new work). Checksums are computed only for the pairs whose source text
+ * differs (see {@link ChangeSetRef#sameChecksumWithoutComputing}).
  *
  * @param added    current changesets the release has not run, in execution order
  * @param removed  released changesets no longer in the current changelog
@@ -32,6 +33,7 @@ public record ChangeSetDiff(List<ChangeSetRef> added, List<ChangeSetRef> removed
         var matched = new HashSet<String>();
         var added = new ArrayList<ChangeSetRef>();
         var modified = new ArrayList<Pair>();
+        var candidates = new ArrayList<Pair>();
         for (var cs : current.changeSets()) {
             var old = byKey.get(cs.key());
             if (old == null || matched.contains(old.key())) {
@@ -44,8 +46,21 @@ public record ChangeSetDiff(List<ChangeSetRef> added, List<ChangeSetRef> removed
                 continue;
             }
             matched.add(old.key());
-            if (!old.checksum().equals(cs.checksum()) && !cs.acceptsChecksumOf(old)) {
-                modified.add(new Pair(old, cs));
+            // the same source text means the same checksum; only the rest needs Liquibase's checksums
+            var same = cs.sameChecksumWithoutComputing(old);
+            if (!same.orElse(false) && !cs.acceptsEveryChecksum()) {
+                candidates.add(new Pair(old, cs));
+            }
+        }
+        var toCompute = new ArrayList<ChangeSetRef>();
+        candidates.forEach(p -> {
+            toCompute.add(p.released());
+            toCompute.add(p.current());
+        });
+        ChangeSetRef.computeChecksums(toCompute);
+        for (var p : candidates) {
+            if (!p.released().checksum().equals(p.current().checksum()) && !p.current().acceptsChecksumOf(p.released())) {
+                modified.add(p);
             }
         }
         var removed = released.changeSets().stream().filter(cs -> !matched.contains(cs.key())).toList();

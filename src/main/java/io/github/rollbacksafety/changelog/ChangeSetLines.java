@@ -2,17 +2,23 @@ package io.github.rollbacksafety.changelog;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.MappingStartEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
 
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,6 +26,11 @@ import java.util.regex.Pattern;
  * The 1-based lines where a changelog file declares its changesets, found by scanning the file's text once
  * (Liquibase does not keep line numbers). Lookups are by id and author, then by id alone, then by position, so
  * that ids built from {@code ${...}} properties still get a line.
+ *
+ * <p>The scan also fingerprints each changeset's source text (a SHA-256 of a span of the file that contains the
+ * whole changeset), so that two versions of a changeset with the same text need no Liquibase checksum. A span whose
+ * meaning depends on something outside it ({@code ${...}} parameters, XML entities, YAML aliases) gets no
+ * fingerprint.
  */
 final class ChangeSetLines {
 
@@ -28,8 +39,16 @@ final class ChangeSetLines {
     private static final Pattern SQL_CHANGESET = Pattern.compile(
             "^[ \\t]*--[ \\t]*changeset\\s+(\"[^\"]+\"|[^:\\s]+):\\s*(\"[^\"]+\"|\\S+)", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
-    /** One declaration. */
-    private record Declaration(String id, String author, int line) {
+    /** One declaration; {@code fingerprint} is empty when the changeset's text does not decide its checksum. */
+    private record Declaration(String id, String author, int line, String fingerprint) {
+
+        Declaration(String id, String author, int line) {
+            this(id, author, line, "");
+        }
+
+        Declaration withFingerprint(String text, int from, int to) {
+            return new Declaration(id, author, line, ChangeSetLines.fingerprint(text, from, to));
+        }
     }
 
     private static final ChangeSetLines EMPTY = new ChangeSetLines(List.of());
@@ -37,6 +56,8 @@ final class ChangeSetLines {
     private final List<Declaration> declarations;
     private final Map<String, Integer> byIdAndAuthor = new HashMap<>();
     private final Map<String, Integer> byId = new HashMap<>();
+    private final Map<String, Integer> declarationsPerKey = new HashMap<>();
+    private final Map<String, String> fingerprints = new HashMap<>();
     private int next;
 
     private ChangeSetLines(List<Declaration> declarations) {
@@ -44,6 +65,8 @@ final class ChangeSetLines {
         for (var d : declarations) {
             byIdAndAuthor.putIfAbsent(d.id() + "::" + d.author(), d.line());
             byId.putIfAbsent(d.id(), d.line());
+            declarationsPerKey.merge(d.id() + "::" + d.author(), 1, Integer::sum);
+            fingerprints.putIfAbsent(d.id() + "::" + d.author(), d.fingerprint());
         }
     }
 
@@ -60,7 +83,9 @@ final class ChangeSetLines {
             if (lower.endsWith(".sql")) {
                 var sql = scanFormattedSql(text);
                 // a plain SQL file is one changeset (id "raw") starting at its first line
-                return new ChangeSetLines(sql.isEmpty() ? List.of(new Declaration("raw", "includeAll", 1)) : sql);
+                return new ChangeSetLines(sql.isEmpty()
+                        ? withSpanFingerprints(text, List.of(new Declaration("raw", "includeAll", 1)), List.of(0), false)
+                        : sql);
             }
         } catch (RuntimeException e) {
             // the file parsed for Liquibase; if the scan trips over something unusual, lines stay unknown
@@ -70,6 +95,23 @@ final class ChangeSetLines {
 
     static ChangeSetLines none() {
         return EMPTY;
+    }
+
+    /** How many changeset declarations the scan found. */
+    int size() {
+        return declarations.size();
+    }
+
+    /**
+     * The fingerprint of the source text of the changeset declared exactly once with this id and author, when its
+     * text alone decides its checksum.
+     */
+    Optional<String> fingerprintOf(String id, String author) {
+        var key = id + "::" + author;
+        if (declarationsPerKey.getOrDefault(key, 0) != 1) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(fingerprints.get(key)).filter(f -> !f.isEmpty());
     }
 
     /** The line of the changeset, or 0 when it cannot be found. Call in the file's declaration order. */
@@ -87,6 +129,7 @@ final class ChangeSetLines {
 
     private static List<Declaration> scanXml(String text) {
         var result = new ArrayList<Declaration>();
+        var starts = new ArrayList<Integer>();
         var lines = new LineCounter(text);
         Matcher m = XML_CHANGESET.matcher(text);
         int commentEnd = -1; // end of the last comment seen; matches come in increasing order
@@ -114,8 +157,9 @@ final class ChangeSetLines {
                 }
             }
             result.add(new Declaration(unescapeXml(id), unescapeXml(author), lines.lineAt(m.start())));
+            starts.add(m.start());
         }
-        return result;
+        return withSpanFingerprints(text, result, starts, true);
     }
 
     private static String unescapeXml(String s) {
@@ -128,12 +172,59 @@ final class ChangeSetLines {
 
     private static List<Declaration> scanFormattedSql(String text) {
         var result = new ArrayList<Declaration>();
+        var starts = new ArrayList<Integer>();
         var lines = new LineCounter(text);
         Matcher m = SQL_CHANGESET.matcher(text);
         while (m.find()) {
             result.add(new Declaration(unquote(m.group(2)), unquote(m.group(1)), lines.lineAt(m.start())));
+            starts.add(m.start());
+        }
+        return withSpanFingerprints(text, result, starts, false);
+    }
+
+    /**
+     * Fingerprints each declaration over the text from its start to the next declaration's start (or the end of
+     * the file): a span that contains the whole changeset, and sometimes a little more (a comment, an include),
+     * which can only make equal changesets look different, never the reverse.
+     */
+    private static List<Declaration> withSpanFingerprints(String text, List<Declaration> declarations,
+                                                          List<Integer> starts, boolean xml) {
+        var result = new ArrayList<Declaration>(declarations.size());
+        for (int i = 0; i < declarations.size(); i++) {
+            int from = starts.get(i);
+            int to = i + 1 < starts.size() ? starts.get(i + 1) : text.length();
+            boolean decidedByText = !hasParameter(text, from, to) && !(xml && hasCustomEntity(text, from, to));
+            result.add(decidedByText ? declarations.get(i).withFingerprint(text, from, to) : declarations.get(i));
         }
         return result;
+    }
+
+    /** A {@code ${...}} reference, whose value may come from outside the span. */
+    private static boolean hasParameter(String text, int from, int to) {
+        int at = text.indexOf("${", from);
+        return at >= 0 && at < to;
+    }
+
+    /** An entity reference other than XML's predefined ones (its definition is outside the span). */
+    private static boolean hasCustomEntity(String text, int from, int to) {
+        for (int at = text.indexOf('&', from); at >= 0 && at < to; at = text.indexOf('&', at + 1)) {
+            if (!(text.startsWith("lt;", at + 1) || text.startsWith("gt;", at + 1) || text.startsWith("amp;", at + 1)
+                    || text.startsWith("quot;", at + 1) || text.startsWith("apos;", at + 1)
+                    || text.startsWith("#", at + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String fingerprint(String text, int from, int to) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256");
+            digest.update(text.substring(from, to).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            return ""; // every JDK has SHA-256; without it the checksum is simply computed
+        }
     }
 
     private static String unquote(String s) {
@@ -151,8 +242,9 @@ final class ChangeSetLines {
         var yaml = new Yaml(options);
         // per open mapping: is it a changeSet body, and is the next scalar in it a key or a value
         var stack = new ArrayDeque<Frame>();
-        String pendingKey = null;
+        var lineStarts = yamlLineStarts(text);
         Frame current = null;
+        Frame openChangeSet = null;
         for (Event event : yaml.parse(new StringReader(text))) {
             if (event instanceof MappingStartEvent) {
                 boolean isChangeSet = current != null && current.expectKey == false && "changeSet".equals(current.lastKey);
@@ -161,9 +253,22 @@ final class ChangeSetLines {
                 }
                 stack.push(current == null ? Frame.ROOT : current);
                 current = new Frame(isChangeSet);
+                if (isChangeSet) {
+                    current.startLine = event.getStartMark().getLine();
+                    openChangeSet = current;
+                }
             } else if (event.is(Event.ID.MappingEnd)) {
                 if (current != null && current.changeSet && current.id != null) {
-                    result.add(new Declaration(current.id, current.author == null ? "" : current.author, current.idLine));
+                    var declaration = new Declaration(current.id, current.author == null ? "" : current.author,
+                            current.idLine);
+                    int from = lineStarts.length == 0 ? -1 : lineStart(lineStarts, current.startLine, text);
+                    int to = lineStarts.length == 0 ? -1 : lineStart(lineStarts, event.getEndMark().getLine() + 1, text);
+                    // an alias's content is defined outside the changeset
+                    boolean decidedByText = from >= 0 && to >= from && !current.alias && !hasParameter(text, from, to);
+                    result.add(decidedByText ? declaration.withFingerprint(text, from, to) : declaration);
+                }
+                if (current == openChangeSet) {
+                    openChangeSet = null;
                 }
                 var parent = stack.isEmpty() ? null : stack.pop();
                 current = parent == Frame.ROOT ? null : parent;
@@ -176,6 +281,19 @@ final class ChangeSetLines {
             } else if (event.is(Event.ID.SequenceEnd)) {
                 var parent = stack.isEmpty() ? null : stack.pop();
                 current = parent == Frame.ROOT ? null : parent;
+            } else if (event instanceof AliasEvent) {
+                if (openChangeSet != null) {
+                    openChangeSet.alias = true;
+                }
+                if (current != null && !current.sequence) {
+                    // an alias stands for a whole node: a key or a value
+                    if (current.expectKey) {
+                        current.lastKey = "";
+                        current.expectKey = false;
+                    } else {
+                        current.valueDone();
+                    }
+                }
             } else if (event instanceof ScalarEvent scalar && current != null) {
                 if (current.sequence) {
                     continue;
@@ -210,6 +328,8 @@ final class ChangeSetLines {
         String id;
         String author;
         int idLine;
+        int startLine;
+        boolean alias;
 
         Frame(boolean changeSet) {
             this.changeSet = changeSet;
@@ -226,6 +346,30 @@ final class ChangeSetLines {
                 expectKey = true;
             }
         }
+    }
+
+    /**
+     * Offsets of the starts of the text's lines as SnakeYAML counts them (0-based), or none when the text has line
+     * breaks SnakeYAML counts and this does not (a lone CR, NEL, LS, PS): spans then get no fingerprint.
+     */
+    private static int[] yamlLineStarts(String text) {
+        var starts = new ArrayList<Integer>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n') {
+                starts.add(i + 1);
+            } else if ((c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))
+                    || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return new int[0];
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The offset where 0-based {@code line} starts, the end of the text past the last line. */
+    private static int lineStart(int[] lineStarts, int line, String text) {
+        return line < lineStarts.length ? lineStarts[line] : text.length();
     }
 
     /** Turns offsets into 1-based lines, moving forward only: one pass over the text for all lookups. */

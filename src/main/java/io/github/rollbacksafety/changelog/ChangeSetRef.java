@@ -2,34 +2,112 @@ package io.github.rollbacksafety.changelog;
 
 import io.github.rollbacksafety.schema.SchemaOp;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * One Liquibase changeset as the check sees it: identity, location, checksum and the schema operations it
- * performs. Free of Liquibase types.
- *
- * @param id             changeset id
- * @param author         changeset author
- * @param filePath       logical file path (Liquibase's, or {@code logicalFilePath} when set), '/'-separated
- * @param line           1-based line of the changeset declaration in its file, 0 when unknown
- * @param checksum       Liquibase checksum as stored in DATABASECHANGELOG ({@code 9:...})
- * @param runOnChange    re-run when modified: a changed checksum is expected
- * @param runAlways      re-run on every update
- * @param validCheckSums checksums declared valid with {@code validCheckSum} ({@code ANY} accepts every change)
- * @param guard          the changeset's preconditions, when it has any
- * @param ops            schema operations, in order
- * @param notes          remarks for the report (e.g. a precondition that could not be decided statically)
+ * performs. Free of Liquibase types. Immutable; a changeset read by {@link ChangelogReader} computes its
+ * Liquibase checksum only when asked ({@link #checksum()}), which {@link ChangeSetDiff} avoids when the
+ * changeset's source text is the same in both versions.
  */
-public record ChangeSetRef(String id, String author, String filePath, int line, String checksum,
-                           boolean runOnChange, boolean runAlways, Set<String> validCheckSums,
-                           Optional<Precondition.Guard> guard, List<SchemaOp> ops, List<String> notes) {
+public final class ChangeSetRef {
 
-    public ChangeSetRef {
-        validCheckSums = Set.copyOf(validCheckSums);
-        ops = List.copyOf(ops);
-        notes = List.copyOf(notes);
+    private final String id;
+    private final String author;
+    private final String filePath;
+    private final int line;
+    private final ChangeSetChecksum checksum;
+    private final boolean runOnChange;
+    private final boolean runAlways;
+    private final Set<String> validCheckSums;
+    private final Optional<Precondition.Guard> guard;
+    private final List<SchemaOp> ops;
+    private final List<String> notes;
+
+    /**
+     * @param id             changeset id
+     * @param author         changeset author
+     * @param filePath       logical file path (Liquibase's, or {@code logicalFilePath} when set), '/'-separated
+     * @param line           1-based line of the changeset declaration in its file, 0 when unknown
+     * @param checksum       Liquibase checksum as stored in DATABASECHANGELOG ({@code 9:...})
+     * @param runOnChange    re-run when modified: a changed checksum is expected
+     * @param runAlways      re-run on every update
+     * @param validCheckSums checksums declared valid with {@code validCheckSum} ({@code ANY} accepts every change)
+     * @param guard          the changeset's preconditions, when it has any
+     * @param ops            schema operations, in order
+     * @param notes          remarks for the report (e.g. a precondition that could not be decided statically)
+     */
+    public ChangeSetRef(String id, String author, String filePath, int line, String checksum, boolean runOnChange,
+                        boolean runAlways, Set<String> validCheckSums, Optional<Precondition.Guard> guard,
+                        List<SchemaOp> ops, List<String> notes) {
+        this(id, author, filePath, line, ChangeSetChecksum.known(Objects.requireNonNull(checksum, "checksum")),
+                runOnChange, runAlways, validCheckSums, guard, ops, notes);
+    }
+
+    ChangeSetRef(String id, String author, String filePath, int line, ChangeSetChecksum checksum,
+                 boolean runOnChange, boolean runAlways, Set<String> validCheckSums,
+                 Optional<Precondition.Guard> guard, List<SchemaOp> ops, List<String> notes) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.author = Objects.requireNonNull(author, "author");
+        this.filePath = Objects.requireNonNull(filePath, "filePath");
+        this.line = line;
+        this.checksum = checksum;
+        this.runOnChange = runOnChange;
+        this.runAlways = runAlways;
+        this.validCheckSums = Set.copyOf(validCheckSums);
+        this.guard = Objects.requireNonNull(guard, "guard");
+        this.ops = List.copyOf(ops);
+        this.notes = List.copyOf(notes);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String author() {
+        return author;
+    }
+
+    public String filePath() {
+        return filePath;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    /** Liquibase checksum ({@code 9:...}); computed (by reading the changelog again) the first time it is asked. */
+    public String checksum() {
+        return checksum.value();
+    }
+
+    public boolean runOnChange() {
+        return runOnChange;
+    }
+
+    public boolean runAlways() {
+        return runAlways;
+    }
+
+    public Set<String> validCheckSums() {
+        return validCheckSums;
+    }
+
+    public Optional<Precondition.Guard> guard() {
+        return guard;
+    }
+
+    public List<SchemaOp> ops() {
+        return ops;
+    }
+
+    public List<String> notes() {
+        return notes;
     }
 
     /** Full identity: id, author and logical file path. */
@@ -54,12 +132,57 @@ public record ChangeSetRef(String id, String author, String filePath, int line, 
 
     /** True when {@code checksum} differs from this changeset's but Liquibase would accept it. */
     public boolean acceptsChecksumOf(ChangeSetRef released) {
-        if (runOnChange || runAlways) {
-            return true;
-        }
-        if (validCheckSums.stream().anyMatch(v -> v.equalsIgnoreCase("ANY") || v.equalsIgnoreCase("1:any"))) {
+        if (acceptsEveryChecksum()) {
             return true;
         }
         return validCheckSums.contains(released.checksum());
+    }
+
+    /** True when Liquibase accepts any change of this changeset (runOnChange, runAlways, validCheckSum ANY). */
+    public boolean acceptsEveryChecksum() {
+        return runOnChange || runAlways
+                || validCheckSums.stream().anyMatch(v -> v.equalsIgnoreCase("ANY") || v.equalsIgnoreCase("1:any"));
+    }
+
+    /**
+     * Whether this changeset and {@code other} certainly have the same checksum ({@code true}) or certainly not
+     * ({@code false}), decided without computing a checksum; empty when only {@link #checksum()} can tell.
+     */
+    public Optional<Boolean> sameChecksumWithoutComputing(ChangeSetRef other) {
+        return checksum.sameWithoutComputing(other.checksum);
+    }
+
+    /** Whether the checksum is known without computing it (tests observe laziness through this). */
+    boolean checksumComputed() {
+        return checksum.isKnown();
+    }
+
+    /** Computes the checksums of all {@code changeSets} that are not known yet, reading each changelog once. */
+    public static void computeChecksums(Collection<ChangeSetRef> changeSets) {
+        var checksums = new ArrayList<ChangeSetChecksum>(changeSets.size());
+        changeSets.forEach(cs -> checksums.add(cs.checksum));
+        ChangeSetChecksum.resolveAll(checksums);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof ChangeSetRef other
+                && id.equals(other.id) && author.equals(other.author) && filePath.equals(other.filePath)
+                && line == other.line && checksum.equals(other.checksum) && runOnChange == other.runOnChange
+                && runAlways == other.runAlways && validCheckSums.equals(other.validCheckSums)
+                && guard.equals(other.guard) && ops.equals(other.ops) && notes.equals(other.notes);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, author, filePath, line, checksum, runOnChange, runAlways, validCheckSums, guard, ops,
+                notes);
+    }
+
+    @Override
+    public String toString() {
+        return "ChangeSetRef[id=" + id + ", author=" + author + ", filePath=" + filePath + ", line=" + line
+                + ", checksum=" + checksum + ", runOnChange=" + runOnChange + ", runAlways=" + runAlways
+                + ", validCheckSums=" + validCheckSums + ", guard=" + guard + ", ops=" + ops + ", notes=" + notes + "]";
     }
 }

@@ -9,6 +9,11 @@ import liquibase.Scope;
 import liquibase.change.Change;
 import liquibase.change.CheckSum;
 import liquibase.change.DbmsTargetedChange;
+import liquibase.change.core.CreateProcedureChange;
+import liquibase.change.core.CreateViewChange;
+import liquibase.change.core.LoadDataChange;
+import liquibase.change.core.SQLFileChange;
+import liquibase.change.custom.CustomChangeWrapper;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
@@ -85,8 +90,8 @@ public final class ChangelogReader {
         return values;
     }
 
-    private Changelog readInScope(ChangelogSource source, ChangelogOptions options, ResourceAccessor accessor)
-            throws Exception {
+    private static DatabaseChangeLog parse(ChangelogSource source, ChangelogOptions options,
+                                           ResourceAccessor accessor) throws Exception {
         var master = source.master();
         if (!accessor.get(master).exists()) {
             throw new RollbackSafetyException("master changelog " + master + " was not found in " + source.roots(),
@@ -95,7 +100,18 @@ public final class ChangelogReader {
         GuardedChangeLogParser.install();
         var parameters = parameters(options);
         var parser = ChangeLogParserFactory.getInstance().getParser(master, accessor);
-        DatabaseChangeLog changeLog = GuardedChangeLogParser.tracking(() -> parser.parse(master, parameters, accessor));
+        return GuardedChangeLogParser.tracking(() -> parser.parse(master, parameters, accessor));
+    }
+
+    private Changelog readInScope(ChangelogSource source, ChangelogOptions options, ResourceAccessor accessor)
+            throws Exception {
+        DatabaseChangeLog changeLog = parse(source, options, accessor);
+        var rereader = new Rereader(source, options);
+        // changesets per physical file: a file's fingerprints are trusted only when its scan found them all
+        var declaredPerFile = new HashMap<String, Set<String>>();
+        for (ChangeSet cs : changeLog.getChangeSets()) {
+            declaredPerFile.computeIfAbsent(physicalPath(cs), p -> new HashSet<>()).add(cs.getId() + "::" + cs.getAuthor());
+        }
 
         var contexts = options.contexts().filter(s -> !s.isBlank())
                 .map(c -> new ContextChangeSetFilter(new Contexts(c)));
@@ -111,20 +127,82 @@ public final class ChangelogReader {
             if (!seen.add(filePath + "::" + cs.getId() + "::" + cs.getAuthor())) {
                 continue; // the same file included twice: Liquibase runs each changeset once
             }
-            var physical = cs.getChangeLog() == null ? filePath : cs.getChangeLog().getPhysicalFilePath();
-            int line = lines.computeIfAbsent(physical, p -> scanLines(accessor, p)).lineOf(cs.getId(), cs.getAuthor());
+            var physical = physicalPath(cs);
+            var fileLines = lines.computeIfAbsent(physical, p -> scanLines(accessor, p));
+            int line = fileLines.lineOf(cs.getId(), cs.getAuthor());
             if (cs.isIgnore() || cs.isInheritableIgnore()
                     || contexts.map(f -> !f.accepts(cs).isAccepted()).orElse(false)
                     || labels.map(f -> !f.accepts(cs).isAccepted()).orElse(false)
                     || dbms.map(d -> !DatabaseList.definitionMatches(cs.getDbmsSet(), d, true)).orElse(false)) {
                 continue;
             }
-            result.add(toRef(cs, filePath, line, dbms));
+            var fingerprint = fileLines.size() == declaredPerFile.get(physical).size() && checksumFromTextAlone(cs)
+                    ? fileLines.fingerprintOf(cs.getId(), cs.getAuthor()) : Optional.<String>empty();
+            var checksum = fingerprint
+                    .map(f -> ChangeSetChecksum.lazy(filePath + "::" + cs.getId() + "::" + cs.getAuthor(), f, rereader))
+                    .orElseGet(() -> ChangeSetChecksum.known(checksum(cs, filePath, line)));
+            result.add(toRef(cs, filePath, line, dbms, checksum));
         }
         return new Changelog(source, result);
     }
 
-    private ChangeSetRef toRef(ChangeSet cs, String filePath, int line, Optional<String> dbms) {
+    private static String physicalPath(ChangeSet cs) {
+        return cs.getChangeLog() == null ? cs.getFilePath() : cs.getChangeLog().getPhysicalFilePath();
+    }
+
+    /**
+     * False when the checksum depends on more than the changeset's text: a change that reads a file (SQL file,
+     * procedure or view body, CSV data) or whose checksum is its own business (custom and extension changes).
+     */
+    private static boolean checksumFromTextAlone(ChangeSet cs) {
+        for (Change change : cs.getChanges()) {
+            if (change instanceof SQLFileChange || change instanceof CreateProcedureChange
+                    || change instanceof CreateViewChange || change instanceof LoadDataChange
+                    || change instanceof CustomChangeWrapper
+                    || !change.getClass().getPackageName().equals("liquibase.change.core")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Computes real checksums on demand by reading the changelog again (its roots are opened anew): needed only
+     * for released changesets whose text changed, which is rare, so no Liquibase object is kept after a read.
+     */
+    private static final class Rereader implements ChangeSetChecksum.Resolver {
+        private final ChangelogSource source;
+        private final ChangelogOptions options;
+
+        Rereader(ChangelogSource source, ChangelogOptions options) {
+            this.source = source;
+            this.options = options;
+        }
+
+        @Override
+        public Map<String, String> checksums(Set<String> keys) {
+            try (var roots = ChangelogRoots.open(source.roots())) {
+                var accessor = roots.accessor();
+                return Scope.child(scopeValues(accessor), () -> {
+                    var result = new HashMap<String, String>();
+                    for (ChangeSet cs : parse(source, options, accessor).getChangeSets()) {
+                        var key = cs.getFilePath() + "::" + cs.getId() + "::" + cs.getAuthor();
+                        if (keys.contains(key) && !result.containsKey(key)) {
+                            result.put(key, checksum(cs, cs.getFilePath(), 0));
+                        }
+                    }
+                    return result;
+                });
+            } catch (RollbackSafetyException e) {
+                throw e;
+            } catch (Exception | StackOverflowError e) {
+                throw ChangelogErrors.of(source.master(), e);
+            }
+        }
+    }
+
+    private ChangeSetRef toRef(ChangeSet cs, String filePath, int line, Optional<String> dbms,
+                               ChangeSetChecksum checksum) {
         var notes = new ArrayList<String>();
         var ops = new ArrayList<SchemaOp>();
         for (Change change : cs.getChanges()) {
@@ -146,7 +224,7 @@ public final class ChangelogReader {
             notes.add("runs only on " + String.join(", ", new TreeSet<>(cs.getDbmsSet()))
                     + "; analysed because no dbms was chosen");
         }
-        return new ChangeSetRef(cs.getId(), cs.getAuthor(), filePath, line, checksum(cs, filePath, line),
+        return new ChangeSetRef(cs.getId(), cs.getAuthor(), filePath, line, checksum,
                 cs.shouldRunOnChange(), cs.shouldAlwaysRun(), validCheckSums(cs), guard, ops, notes);
     }
 

@@ -352,11 +352,9 @@ public class CheckMojo extends AbstractMojo {
     private List<QuerySource> querySources(Path archive, String master) {
         var slash = master.lastIndexOf('/');
         var sources = new ArrayList<QuerySource>();
-        if (slash > 0) {
-            sources.add(new SqlResourcesSource(archive, List.of(master), master.substring(0, slash + 1)));
-        } else {
-            sources.add(new SqlResourcesSource(archive, List.of(master), path -> false));
-        }
+        // a master at the root has no folder to skip: the empty folder skips nothing (only the changelog files), and
+        // unlike a predicate it keeps the source cacheable
+        sources.add(new SqlResourcesSource(archive, List.of(master), slash > 0 ? master.substring(0, slash + 1) : ""));
         sources.add(new ArchiveQuerySource(archive, queryDependencies == null ? List.of() : queryDependencies));
         return sources;
     }

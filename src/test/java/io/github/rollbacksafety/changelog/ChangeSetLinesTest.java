@@ -56,4 +56,71 @@ class ChangeSetLinesTest {
     void unreadableTextGivesNoLines() {
         assertThat(ChangeSetLines.scan("a.yaml", "a: [").lineOf("1", "a")).isZero();
     }
+
+    @Test
+    void xmlFingerprintFollowsTheChangeSetTextAndSkipsParametersAndEntities() {
+        var before = ChangeSetLines.scan("a.xml", """
+                <databaseChangeLog>
+                  <changeSet id="1" author="a"><dropTable tableName="t"/></changeSet>
+                  <changeSet id="2" author="a"><dropTable tableName="u"/></changeSet>
+                  <changeSet id="3" author="a"><dropTable tableName="${t}"/></changeSet>
+                  <changeSet id="4" author="a"><dropTable tableName="&name;"/></changeSet>
+                  <changeSet id="5" author="a"><sql>select 1 &lt; 2</sql></changeSet>
+                </databaseChangeLog>
+                """);
+        var after = ChangeSetLines.scan("a.xml", """
+                <databaseChangeLog>
+                  <changeSet id="1" author="a"><dropTable tableName="t"/></changeSet>
+                  <changeSet id="2" author="a"><dropTable tableName="v"/></changeSet>
+                </databaseChangeLog>
+                """);
+
+        assertThat(before.fingerprintOf("1", "a")).isNotEmpty().isEqualTo(after.fingerprintOf("1", "a"));
+        assertThat(before.fingerprintOf("2", "a")).isNotEmpty().isNotEqualTo(after.fingerprintOf("2", "a"));
+        assertThat(before.fingerprintOf("3", "a")).as("a parameter's value is defined elsewhere").isEmpty();
+        assertThat(before.fingerprintOf("4", "a")).as("an entity is defined elsewhere").isEmpty();
+        assertThat(before.fingerprintOf("5", "a")).as("predefined entities are text").isNotEmpty();
+        assertThat(before.size()).isEqualTo(5);
+    }
+
+    @Test
+    void yamlFingerprintSkipsChangeSetsWithAliasesAndDuplicateIds() {
+        var lines = ChangeSetLines.scan("a.yaml", """
+                databaseChangeLog:
+                  - changeSet:
+                      id: 1
+                      author: a
+                      changes:
+                        - dropTable: &drop
+                            tableName: t
+                  - changeSet:
+                      id: 2
+                      author: a
+                      changes:
+                        - dropTable: *drop
+                  - changeSet:
+                      id: 3
+                      author: a
+                      changes: []
+                  - changeSet:
+                      id: 3
+                      author: a
+                      changes: []
+                """);
+
+        assertThat(lines.fingerprintOf("1", "a")).isNotEmpty();
+        assertThat(lines.fingerprintOf("2", "a")).isEmpty();
+        assertThat(lines.fingerprintOf("3", "a")).isEmpty();
+        assertThat(lines.lineOf("1", "a")).isEqualTo(3);
+        assertThat(lines.lineOf("2", "a")).isEqualTo(9);
+    }
+
+    @Test
+    void yamlWithLoneCarriageReturnsGetsNoFingerprints() {
+        var lines = ChangeSetLines.scan("a.yaml",
+                "databaseChangeLog:\r  - changeSet:\r      id: 1\r      author: a\r      changes: []\r");
+
+        assertThat(lines.lineOf("1", "a")).isEqualTo(3);
+        assertThat(lines.fingerprintOf("1", "a")).isEmpty();
+    }
 }

@@ -66,6 +66,23 @@ class SqlResourcesSourceTest {
     }
 
     @Test
+    void emptyChangelogFolderSkipsOnlyTheChangelogFilesAndStaysCacheable() throws IOException {
+        var jar = archive("root-master.jar", "", Map.of());
+        var withEmptyFolder = new SqlResourcesSource(jar, Set.of("migrations/master.sql"), "");
+        var withPredicate = new SqlResourcesSource(jar, Set.of("migrations/master.sql"), path -> false);
+        var fromEmptyFolder = new QueryCollector();
+        var fromPredicate = new QueryCollector();
+
+        withEmptyFolder.collect(fromEmptyFolder);
+        withPredicate.collect(fromPredicate);
+
+        assertThat(locations(fromEmptyFolder)).contains("db/changelog/001-init.sql:1")
+                .containsExactlyElementsOf(locations(fromPredicate));
+        assertThat(withEmptyFolder.cacheKey()).isPresent();
+        assertThat(withPredicate.cacheKey()).isEmpty();
+    }
+
+    @Test
     void readsPlainJarSkippingChangelogFiles() throws IOException {
         var collector = collect(archive("app.jar", "", Map.of()));
         assertThat(locations(collector)).containsExactly("sql/queries.sql:2", "sql/queries.sql:4");

@@ -1,0 +1,126 @@
+package io.github.rollbacksafety.changelog;
+
+import io.github.rollbacksafety.RollbackSafetyException;
+
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A changeset's Liquibase checksum, either known or computed on demand. Liquibase's checksums are costly (a
+ * reflective serialisation of every change) and only tell whether a released changeset was modified, so the
+ * reader records a cheap fingerprint of the changeset's source text instead: two versions whose fingerprints are
+ * equal have equal checksums, and only when they differ are the real checksums computed, by reading the
+ * changelog again ({@link Resolver}). Changesets whose source text does not decide their checksum (parameters,
+ * external files, entities, YAML aliases) get their checksum when they are read.
+ */
+final class ChangeSetChecksum {
+
+    /** Computes the real checksums of some changesets of one read, by key ({@link ChangeSetRef#key()}). */
+    interface Resolver {
+        Map<String, String> checksums(Set<String> keys);
+    }
+
+    private final String key;
+    private final Optional<String> fingerprint;
+    private final Optional<Resolver> resolver;
+    // the checksum once known; written once, under this object's lock
+    private volatile String value;
+
+    private ChangeSetChecksum(String key, Optional<String> fingerprint, Optional<Resolver> resolver, String value) {
+        this.key = key;
+        this.fingerprint = fingerprint;
+        this.resolver = resolver;
+        this.value = value;
+    }
+
+    static ChangeSetChecksum known(String value) {
+        return new ChangeSetChecksum("", Optional.empty(), Optional.empty(), value);
+    }
+
+    static ChangeSetChecksum lazy(String key, String fingerprint, Resolver resolver) {
+        return new ChangeSetChecksum(key, Optional.of(fingerprint), Optional.of(resolver), null);
+    }
+
+    /** The checksum, computed now if needed. */
+    String value() {
+        var v = value;
+        if (v == null) {
+            resolveAll(Set.of(this));
+            v = value;
+        }
+        return v;
+    }
+
+    boolean isKnown() {
+        return value != null;
+    }
+
+    /**
+     * Whether both checksums are certainly equal ({@code true}) or certainly different ({@code false}) without
+     * computing anything; empty when only the real checksums can tell.
+     */
+    Optional<Boolean> sameWithoutComputing(ChangeSetChecksum other) {
+        if (fingerprint.isPresent() && fingerprint.equals(other.fingerprint)) {
+            return Optional.of(true);
+        }
+        var mine = value;
+        var theirs = other.value;
+        if (mine != null && theirs != null) {
+            return Optional.of(mine.equals(theirs));
+        }
+        return Optional.empty();
+    }
+
+    /** Computes every missing checksum among {@code checksums}, with one read again per changelog read. */
+    static void resolveAll(Collection<ChangeSetChecksum> checksums) {
+        var byResolver = new IdentityHashMap<Resolver, Set<ChangeSetChecksum>>();
+        for (var c : checksums) {
+            if (c.value == null) {
+                byResolver.computeIfAbsent(c.resolver.orElseThrow(), r -> new LinkedHashSet<>()).add(c);
+            }
+        }
+        byResolver.forEach((resolver, pending) -> {
+            var keys = new LinkedHashSet<String>();
+            pending.forEach(c -> keys.add(c.key));
+            var computed = resolver.checksums(keys);
+            for (var c : pending) {
+                var v = computed.get(c.key);
+                if (v == null) {
+                    throw new RollbackSafetyException("changeset " + c.key + " was not found when its changelog was "
+                            + "read again to compute its checksum (did the file change during the build?)");
+                }
+                synchronized (c) {
+                    if (c.value == null) {
+                        c.value = v;
+                    }
+                }
+            }
+        });
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof ChangeSetChecksum other)) {
+            return false;
+        }
+        // a read's fingerprint stands for its checksum; known values compare as values
+        return fingerprint.isPresent() || other.fingerprint.isPresent()
+                ? fingerprint.equals(other.fingerprint)
+                : String.valueOf(value).equals(String.valueOf(other.value));
+    }
+
+    @Override
+    public int hashCode() {
+        return fingerprint.isPresent() ? fingerprint.hashCode() : String.valueOf(value).hashCode();
+    }
+
+    @Override
+    public String toString() {
+        var v = value;
+        return v != null ? v : "(not computed; source " + fingerprint.orElse("?") + ")";
+    }
+}

@@ -1,0 +1,1 @@
+insert into t1 (id) values (2);
