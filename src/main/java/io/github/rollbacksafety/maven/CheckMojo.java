@@ -12,18 +12,13 @@ import io.github.rollbacksafety.engine.PreviousRelease;
 import io.github.rollbacksafety.engine.RollbackSafetyCheck;
 import io.github.rollbacksafety.engine.Verdict;
 import io.github.rollbacksafety.git.GitBaselines;
-import io.github.rollbacksafety.git.JavaSourceQuerySource;
-import io.github.rollbacksafety.query.QueryFilesSource;
-import io.github.rollbacksafety.query.QuerySource;
-import io.github.rollbacksafety.query.SqlResourcesSource;
-import io.github.rollbacksafety.query.code.ArchiveQuerySource;
+import io.github.rollbacksafety.report.ConsoleLine;
 import io.github.rollbacksafety.report.ConsoleReport;
 import io.github.rollbacksafety.report.ReportData;
 import io.github.rollbacksafety.report.ReportFormat;
 import io.github.rollbacksafety.report.ReportMeta;
 import io.github.rollbacksafety.report.ReportWriter;
 import io.github.rollbacksafety.rules.RuleCatalogue;
-import io.github.rollbacksafety.rules.Severity;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
@@ -37,8 +32,6 @@ import org.eclipse.aether.RepositorySystem;
 
 import javax.inject.Inject;
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +40,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.ZipFile;
 
 /**
  * Fails the build when the module's new Liquibase changesets would break the previous release's queries,
@@ -228,6 +220,10 @@ public class CheckMojo extends AbstractMojo {
         var baseline = baselineCoordinates();
         var source = parseBaselineSource();
         var previous = new ArrayList<PreviousRelease>();
+        var releasesOf = new PreviousReleases(new PreviousReleases.Settings(project.getBasedir().toPath(),
+                listOrEmpty(queryArtifacts), listOrEmpty(queryDependencies), listOrEmpty(queryFiles),
+                blankToEmpty(baselineGitRef), blankToEmpty(baselineTagPattern), blankToEmpty(baselineModulePath),
+                releases, reportDirectory.toPath().resolve("baselines")), getLog());
         if (source != BaselineSource.GIT) {
             var lookup = new PreviousReleaseLookup(repositorySystem, session.getRepositorySession(),
                     project.getRemoteProjectRepositories());
@@ -245,12 +241,12 @@ public class CheckMojo extends AbstractMojo {
                 throw e;
             }
             for (var version : versions) {
-                previous.add(previousRelease(lookup, baseline, version, master.get()));
+                previous.add(releasesOf.fromRepository(lookup, baseline, version, master.get()));
             }
         }
         if (previous.isEmpty() && (source == BaselineSource.GIT
                 || (source == BaselineSource.AUTO && GitBaselines.isInsideRepository(project.getBasedir().toPath())))) {
-            previous.addAll(gitReleases(master.get(), source == BaselineSource.GIT));
+            previous.addAll(releasesOf.fromGit(project.getVersion(), project.getArtifactId(), master.get()));
         }
         if (previous.isEmpty()) {
             if (failIfNoBaseline) {
@@ -265,8 +261,15 @@ public class CheckMojo extends AbstractMojo {
         var fingerprint = fingerprint(request);
         var hit = fingerprint.flatMap(cache::lookup);
         if (hit.isPresent()) {
-            getLog().info("Rollback safety: nothing changed since the last check; its outcome stands.");
-            hit.get().consoleLines().forEach(getLog()::info);
+            getLog().info("Rollback safety: nothing changed since the last check; its outcome stands:");
+            var failed = hit.get().verdict() == Verdict.FAIL;
+            hit.get().consoleLines().forEach(line -> {
+                if (failed) {
+                    getLog().error(line);
+                } else {
+                    getLog().info(line);
+                }
+            });
             if (hit.get().verdict() == Verdict.FAIL) {
                 throw new MojoFailureException("Rollback safety check failed (unchanged since the last run). See "
                         + reportDirectory + " for details.");
@@ -277,11 +280,9 @@ public class CheckMojo extends AbstractMojo {
                 "rollback-safety");
         var result = new RollbackSafetyCheck().withProgress(getLog()::info).withUsageCache(usageCache, toolVersion())
                 .run(request);
-        var written = report(result, failOnValue, currentRoots, master.get(), baseline);
-        fingerprint.ifPresent(key -> cache.store(new CheckCache.Entry(key, result.verdict(),
-                List.of("Rollback safety: " + result.verdict() + " (" + result.count(Severity.BREAKING) + " breaking, "
-                        + result.count(Severity.RISKY) + " risky, " + result.waivedCount() + " waived)"),
-                written.stream().map(p -> p.getFileName().toString()).toList())));
+        var reported = report(result, failOnValue, currentRoots, master.get(), baseline);
+        fingerprint.ifPresent(key -> cache.store(new CheckCache.Entry(key, result.verdict(), reported.consoleLines(),
+                reported.files().stream().map(p -> p.getFileName().toString()).toList())));
         if (result.verdict() == Verdict.FAIL) {
             throw new MojoFailureException("Rollback safety check failed: the previous release "
                     + String.join(", ", result.baselines()) + " would break against the new schema. See "
@@ -302,70 +303,6 @@ public class CheckMojo extends AbstractMojo {
         }
     }
 
-    /** Previous releases from git: release tags below the project version, or the configured ref. */
-    private List<PreviousRelease> gitReleases(String master, boolean required) {
-        var result = new ArrayList<PreviousRelease>();
-        try (var git = GitBaselines.open(project.getBasedir().toPath())) {
-            var found = git.baselines(project.getVersion(), project.getArtifactId(), blankToEmpty(baselineGitRef),
-                    blankToEmpty(baselineTagPattern), Math.max(1, releases));
-            if (found.isEmpty() && required) {
-                getLog().info("No release tag below " + project.getVersion() + " in " + git.repositoryRoot() + ".");
-            }
-            for (var b : found) {
-                getLog().info("Checking against git " + b.ref() + " (" + b.shortCommitId() + "): " + b.reason());
-                var tree = git.materialize(b, blankToEmpty(baselineModulePath).orElse(git.modulePath()),
-                        GitBaselines.MODULE_SOURCES, reportDirectory.toPath().resolve("baselines"));
-                tree.skipped().forEach(getLog()::warn);
-                var sources = new ArrayList<QuerySource>(querySources(tree.resources(), master));
-                sources.add(new JavaSourceQuerySource(tree.javaSources(), b.ref()).withLocationPrefix("src/main/java/"));
-                sources.addAll(queryFileSources());
-                result.add(new PreviousRelease(b.version(), ChangelogSource.of(tree.resources(), master, b.version()),
-                        sources));
-            }
-        }
-        return result;
-    }
-
-    private PreviousRelease previousRelease(PreviousReleaseLookup lookup, PreviousReleaseLookup.Coordinates coords,
-                                            String version, String master) {
-        var resolved = lookup.resolve(coords, version);
-        getLog().info("Checking against previous release " + coords.ga() + ":" + version + " from "
-                + resolved.repository());
-        var jar = resolved.file();
-        var previousMaster = existsInArchive(jar, master) ? master
-                : ChangelogLocator.locate(path -> openInArchive(jar, path)).orElseThrow(() ->
-                new RollbackSafetyException("The previous release " + coords.ga() + ":" + version + " (" + jar
-                        + ") contains no Liquibase changelog at " + master + " nor at a conventional path. Set"
-                        + " <baselineArtifact> to the artifact that holds the released changelogs."));
-        var sources = new ArrayList<QuerySource>(querySources(jar, previousMaster));
-        for (var spec : queryArtifacts) {
-            var parts = spec.strip().split(":");
-            var coordsOfQueries = PreviousReleaseLookup.Coordinates.parse(parts[0] + ":" + parts[1], "jar");
-            var queryVersion = parts.length > 2 ? parts[2] : version;
-            sources.addAll(querySources(lookup.resolve(coordsOfQueries, queryVersion).file(), previousMaster));
-        }
-        sources.addAll(queryFileSources());
-        return new PreviousRelease(version, ChangelogSource.of(jar, previousMaster, version), sources);
-    }
-
-    /** Where the previous release's queries are in one of its archives. */
-    private List<QuerySource> querySources(Path archive, String master) {
-        var slash = master.lastIndexOf('/');
-        var sources = new ArrayList<QuerySource>();
-        // a master at the root has no folder to skip: the empty folder skips nothing (only the changelog files), and
-        // unlike a predicate it keeps the source cacheable
-        sources.add(new SqlResourcesSource(archive, List.of(master), slash > 0 ? master.substring(0, slash + 1) : ""));
-        sources.add(new ArchiveQuerySource(archive, queryDependencies == null ? List.of() : queryDependencies));
-        return sources;
-    }
-
-    private List<QuerySource> queryFileSources() {
-        if (queryFiles == null || queryFiles.isEmpty()) {
-            return List.of();
-        }
-        return List.of(new QueryFilesSource(project.getBasedir().toPath(), queryFiles));
-    }
-
     /**
      * The content hash of everything the check reads, or empty when an input cannot be hashed cheaply (query file
      * globs): then the check always runs.
@@ -383,8 +320,12 @@ public class CheckMojo extends AbstractMojo {
         return Optional.of(fp.hex());
     }
 
-    private List<Path> report(CheckResult result, FailOn failOnValue, List<Path> currentRoots, String master,
-                              PreviousReleaseLookup.Coordinates baseline) {
+    /** What a check wrote: report files and the console lines (replayed when the next run is a cache hit). */
+    private record Reported(List<Path> files, List<String> consoleLines) {
+    }
+
+    private Reported report(CheckResult result, FailOn failOnValue, List<Path> currentRoots, String master,
+                            PreviousReleaseLookup.Coordinates baseline) {
         var repositoryRoot = repositoryRoot();
         var resourceRoot = currentRoots.stream().filter(r -> Files.isRegularFile(r.resolve(master))).findFirst();
         var changelogRoot = repositoryRoot.flatMap(root -> resourceRoot.map(dir -> ReportMeta.changelogRootOf(root, dir)))
@@ -395,7 +336,8 @@ public class CheckMojo extends AbstractMojo {
                         .map(v -> new ReportMeta.Coordinates(baseline.groupId(), baseline.artifactId(), v)),
                 repositoryRoot, changelogRoot);
         var rules = RuleCatalogue.all();
-        for (var line : new ConsoleReport(false).render(new ReportData(meta, result, rules, failOnValue))) {
+        var lines = new ConsoleReport(false).render(new ReportData(meta, result, rules, failOnValue));
+        for (var line : lines) {
             switch (line.level()) {
                 case ERROR -> getLog().error(line.text());
                 case WARN -> getLog().warn(line.text());
@@ -406,7 +348,7 @@ public class CheckMojo extends AbstractMojo {
         var written = new ReportWriter().write(formats, reportDirectory.toPath(), meta, result, rules, failOnValue);
         getLog().info("Reports: " + written.stream().map(p -> p.getFileName().toString()).toList() + " in "
                 + reportDirectory);
-        return written;
+        return new Reported(written, lines.stream().map(ConsoleLine::text).toList());
     }
 
     /** The enclosing source repository (the directory with {@code .git}), for repository-relative SARIF paths. */
@@ -425,36 +367,6 @@ public class CheckMojo extends AbstractMojo {
                         .filter(d -> d instanceof org.apache.maven.plugin.descriptor.PluginDescriptor)
                         .map(d -> ((org.apache.maven.plugin.descriptor.PluginDescriptor) d).getVersion()))
                 .orElse("unknown");
-    }
-
-    private static boolean existsInArchive(Path jar, String path) {
-        return openInArchive(jar, path).map(in -> {
-            try {
-                in.close();
-            } catch (IOException ignored) {
-                // existence is all we wanted
-            }
-            return true;
-        }).orElse(false);
-    }
-
-    /** Opens a classpath resource inside a jar, a Spring Boot jar or a war. */
-    private static Optional<InputStream> openInArchive(Path jar, String path) {
-        try {
-            var zip = new ZipFile(jar.toFile());
-            for (var prefix : List.of("", "BOOT-INF/classes/", "WEB-INF/classes/")) {
-                var entry = zip.getEntry(prefix + path);
-                if (entry != null && !entry.isDirectory()) {
-                    var bytes = zip.getInputStream(entry).readAllBytes();
-                    zip.close();
-                    return Optional.of(new java.io.ByteArrayInputStream(bytes));
-                }
-            }
-            zip.close();
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new RollbackSafetyException("Cannot read the previous release's archive " + jar + ": " + e.getMessage());
-        }
     }
 
     private List<Path> resourceRoots() {
@@ -494,6 +406,10 @@ public class CheckMojo extends AbstractMojo {
     private ChangelogOptions changelogOptions() {
         return new ChangelogOptions(changeLogParameters == null ? Map.of() : changeLogParameters,
                 blankToEmpty(contexts), blankToEmpty(labels), blankToEmpty(dbms));
+    }
+
+    private static List<String> listOrEmpty(List<String> list) {
+        return list == null ? List.of() : list.stream().filter(s -> s != null && !s.isBlank()).toList();
     }
 
     private static Optional<String> blankToEmpty(String s) {
