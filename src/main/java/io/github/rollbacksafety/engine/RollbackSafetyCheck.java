@@ -239,7 +239,7 @@ public final class RollbackSafetyCheck {
         for (var cs : added) {
             if (cs.guard().isPresent()) {
                 var guard = cs.guard().get();
-                var outcome = evaluator.evaluate(guard.condition(), schema.snapshot(), executed);
+                var outcome = evaluator.evaluate(guard.condition(), schema.liveView(), executed);
                 if (outcome == PreconditionEvaluator.Outcome.FAILS
                         && guard.onFail() != io.github.rollbacksafety.changelog.Precondition.OnFail.WARN) {
                     notes.add(cs.location() + " " + cs.displayId() + ": skipped, its preconditions cannot hold on a"

@@ -32,7 +32,8 @@ public final class RuleContext {
     private final List<ChangeSetRef> removed;
     private final List<ModifiedChangeSet> modified;
     private final SchemaBuilder current;
-    private Schema currentSnapshot;
+    // follows `current`: copying the schema for every change would make the walk cost changes x tables
+    private final Schema currentView;
     // current table name -> its name in the previous release; a null value marks a table new in this release
     private final Map<String, String> tableLineage = new HashMap<>();
     // previous table name -> (current column name -> previous column name, or null when new)
@@ -49,7 +50,7 @@ public final class RuleContext {
         this.removed = List.copyOf(removed);
         this.modified = List.copyOf(modified);
         this.current = new SchemaBuilder(previous);
-        this.currentSnapshot = previous;
+        this.currentView = current.liveView();
     }
 
     /** The schema the previous release runs against. */
@@ -84,10 +85,7 @@ public final class RuleContext {
 
     /** The schema just before the current change: the previous schema plus the new changes before it. */
     public Schema before() {
-        if (currentSnapshot == null) {
-            currentSnapshot = current.snapshot();
-        }
-        return currentSnapshot;
+        return currentView;
     }
 
     /**
@@ -185,7 +183,6 @@ public final class RuleContext {
             });
         }
         current.apply(op);
-        currentSnapshot = null;
     }
 
     private Map<String, String> columns(String previousTable) {

@@ -1,6 +1,8 @@
 package io.github.rollbacksafety.schema;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -8,13 +10,55 @@ import java.util.Set;
  * An immutable picture of a database schema: tables, views and sequences, keyed by bare normalised name.
  * Built by replaying {@link SchemaOp}s with a {@link SchemaBuilder}.
  */
-public record Schema(Map<String, Relation> relations, Set<String> sequences) {
+public final class Schema {
 
     public static final Schema EMPTY = new Schema(Map.of(), Set.of());
 
-    public Schema {
-        relations = Map.copyOf(relations);
-        sequences = Set.copyOf(sequences);
+    private final Map<String, Relation> relations;
+    private final Set<String> sequences;
+
+    public Schema(Map<String, Relation> relations, Set<String> sequences) {
+        this.relations = Map.copyOf(relations);
+        this.sequences = Set.copyOf(sequences);
+    }
+
+    private Schema(Map<String, Relation> relations, Set<String> sequences, boolean live) {
+        this.relations = Collections.unmodifiableMap(relations);
+        this.sequences = Collections.unmodifiableSet(sequences);
+    }
+
+    /**
+     * A read-only view over a builder's maps: no copy, so it follows the builder. For a reader that moves on
+     * with the builder (the rule context's "schema just before this change"), where a copy per change would make
+     * a release of n changes over t tables cost n * t.
+     */
+    static Schema liveView(Map<String, Relation> relations, Set<String> sequences) {
+        return new Schema(relations, sequences, true);
+    }
+
+    /** Tables and views by bare normalised name. */
+    public Map<String, Relation> relations() {
+        return relations;
+    }
+
+    /** Sequence names, bare and normalised. */
+    public Set<String> sequences() {
+        return sequences;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Schema other && relations.equals(other.relations) && sequences.equals(other.sequences);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(relations, sequences);
+    }
+
+    @Override
+    public String toString() {
+        return "Schema" + relations.keySet() + " sequences " + sequences;
     }
 
     public Optional<Relation> relation(String name) {

@@ -29,6 +29,11 @@ public final class SchemaBuilder {
         return new Schema(relations, sequences);
     }
 
+    /** A read-only view that follows this builder (see {@link Schema#liveView}); do not keep it past an apply. */
+    public Schema liveView() {
+        return Schema.liveView(relations, sequences);
+    }
+
     public Optional<Relation> relation(String name) {
         return Optional.ofNullable(relations.get(name));
     }
