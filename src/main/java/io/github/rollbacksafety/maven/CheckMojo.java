@@ -336,7 +336,7 @@ public class CheckMojo extends AbstractMojo {
                         .map(v -> new ReportMeta.Coordinates(baseline.groupId(), baseline.artifactId(), v)),
                 repositoryRoot, changelogRoot);
         var rules = RuleCatalogue.all();
-        var lines = new ConsoleReport(false).render(new ReportData(meta, result, rules, failOnValue));
+        var lines = new ConsoleReport(colourEnabled()).render(new ReportData(meta, result, rules, failOnValue));
         for (var line : lines) {
             switch (line.level()) {
                 case ERROR -> getLog().error(line.text());
@@ -348,7 +348,20 @@ public class CheckMojo extends AbstractMojo {
         var written = new ReportWriter().write(formats, reportDirectory.toPath(), meta, result, rules, failOnValue);
         getLog().info("Reports: " + written.stream().map(p -> p.getFileName().toString()).toList() + " in "
                 + reportDirectory);
-        return new Reported(written, lines.stream().map(ConsoleLine::text).toList());
+        // stored for replay without colour codes: the next build may not run on a colour terminal
+        return new Reported(written, lines.stream().map(l -> l.text().replaceAll("\u001B\\[[;\\d]*m", "")).toList());
+    }
+
+    /**
+     * Whether Maven colours its output (off in batch mode, on a dumb terminal or with {@code -Dstyle.color=never}).
+     * Maven shares its Jansi state with plugins, which is what {@code MessageUtils} reads.
+     */
+    private static boolean colourEnabled() {
+        try {
+            return org.apache.maven.shared.utils.logging.MessageUtils.isColorEnabled();
+        } catch (LinkageError e) {
+            return false;
+        }
     }
 
     /** The enclosing source repository (the directory with {@code .git}), for repository-relative SARIF paths. */
