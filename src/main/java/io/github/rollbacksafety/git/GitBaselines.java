@@ -62,9 +62,22 @@ public final class GitBaselines implements AutoCloseable {
         this.modulePath = modulePath;
     }
 
-    /** True when {@code dir} is inside a git work tree (used to decide whether git tags can be a fallback). */
-    public static boolean isInsideRepository(Path dir) {
-        return new FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().normalize().toFile()).getGitDir() != null;
+    /**
+     * True when {@code moduleDir} is a module that git tracks: inside a work tree, with its {@code pom.xml} in the
+     * index. Only then can its history hold release tags of it; a build directory or a scratch project that merely
+     * sits inside some clone (ignored, untracked) has no history of its own there.
+     */
+    public static boolean tracksModule(Path moduleDir) {
+        var start = moduleDir.toAbsolutePath().normalize();
+        if (new FileRepositoryBuilder().findGitDir(start.toFile()).getGitDir() == null) {
+            return false;
+        }
+        try (var git = open(start)) {
+            var pom = git.modulePath().isEmpty() ? "pom.xml" : git.modulePath() + "/pom.xml";
+            return git.repository.readDirCache().findEntry(pom) >= 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**

@@ -245,7 +245,7 @@ public class CheckMojo extends AbstractMojo {
             }
         }
         if (previous.isEmpty() && (source == BaselineSource.GIT
-                || (source == BaselineSource.AUTO && GitBaselines.isInsideRepository(project.getBasedir().toPath())))) {
+                || (source == BaselineSource.AUTO && GitBaselines.tracksModule(project.getBasedir().toPath())))) {
             previous.addAll(releasesOf.fromGit(project.getVersion(), project.getArtifactId(), master.get()));
         }
         if (previous.isEmpty()) {

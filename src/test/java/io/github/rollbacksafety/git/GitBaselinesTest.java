@@ -227,4 +227,20 @@ class GitBaselinesTest {
                     .extracting(GitBaseline::commitId).containsExactly(release.name());
         }
     }
+
+    @Test
+    void tracksOnlyModulesWhosePomIsInTheIndex() throws Exception {
+        try (var repo = ScratchRepository.init(dir)) {
+            repo.write("app/pom.xml", "<project/>").commit("app");
+            java.nio.file.Files.createDirectories(dir.resolve("target/it/scratch"));
+            java.nio.file.Files.writeString(dir.resolve("target/it/scratch/pom.xml"), "<project/>");
+            assertThat(GitBaselines.tracksModule(dir.resolve("app"))).isTrue();
+            assertThat(GitBaselines.tracksModule(dir.resolve("target/it/scratch"))).isFalse();
+        }
+    }
+
+    @Test
+    void aDirectoryOutsideAnyRepositoryIsNotTracked(@org.junit.jupiter.api.io.TempDir Path elsewhere) {
+        assertThat(GitBaselines.tracksModule(elsewhere)).isFalse();
+    }
 }
