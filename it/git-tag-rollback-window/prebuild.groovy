@@ -1,29 +1,3 @@
-
-def repo = new File(basedir, 'repo')
-def git = { String... args ->
-    def cmd = ['git', '-c', 'user.name=it', '-c', 'user.email=it@example.com', '-c', 'commit.gpgsign=false'] + args.toList()
-    def p = cmd.execute(null, repo)
-    p.waitForProcessOutput(System.out, System.err)
-    assert p.exitValue() == 0 : "failed: ${cmd}"
-}
-def copy = { File from, File to ->
-    from.eachFileRecurse(groovy.io.FileType.FILES) { f ->
-        def target = new File(to, from.toPath().relativize(f.toPath()).toString())
-        target.parentFile.mkdirs()
-        target.bytes = f.bytes
-    }
-}
-def saved = new File(basedir, 'work-tree-of-next')
-copy(repo, saved)
-git('init', '-q')
-new File(repo, '.gitignore').text = 'target/\n'
-['1.0.0', '1.1.0'].each { v ->
-    copy(new File(basedir, "tagged-${v}"), repo)
-    git('add', '-A')
-    git('commit', '-q', '-m', "release ${v}")
-    git('tag', "v${v}")
-}
-copy(saved, repo)
-git('add', '-A')
-git('commit', '-q', '-m', 'next release')
-return true
+// releases 1.0.0 and 1.1.0 committed and tagged, then the next release's work tree
+releases = ['1.0.0', '1.1.0']
+return evaluate(new File(itSources, 'shared/git-release-history.groovy'))

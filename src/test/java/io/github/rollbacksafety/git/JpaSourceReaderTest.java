@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import static io.github.rollbacksafety.query.code.CodeFixtures.reads;
+import static io.github.rollbacksafety.query.code.CodeFixtures.tables;
+import static io.github.rollbacksafety.query.code.CodeFixtures.writes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -144,27 +147,7 @@ class JpaSourceReaderTest {
                 var inserts = new TreeMap<String, TreeSet<String>>();
                 u.inserts().forEach(i -> inserts.put(i.table(), new TreeSet<>(i.columns())));
                 result.put(u.query().location().member(), List.of(tables(u), reads(u),
-                        columns(u, QueryUsage.Access.WRITE), inserts, new TreeSet<>(u.sequences())));
-            }
-        }
-        return result;
-    }
-
-    private static TreeSet<String> tables(QueryUsage u) {
-        var result = new TreeSet<String>();
-        u.tables().forEach(t -> result.add(t.table()));
-        return result;
-    }
-
-    private static TreeSet<String> reads(QueryUsage u) {
-        return columns(u, QueryUsage.Access.READ);
-    }
-
-    private static TreeSet<String> columns(QueryUsage u, QueryUsage.Access access) {
-        var result = new TreeSet<String>();
-        for (var c : u.columns()) {
-            if (c.access() == access) {
-                c.candidateTables().forEach(t -> result.add(t + "." + c.column()));
+                        writes(u), inserts, new TreeSet<>(u.sequences())));
             }
         }
         return result;

@@ -20,7 +20,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Fixtures compiled by the test build, packed into archives, and views of what a collector received. */
-final class CodeFixtures {
+public final class CodeFixtures {
 
     static final Path TEST_CLASSES = Path.of("target", "test-classes");
 
@@ -91,11 +91,12 @@ final class CodeFixtures {
     }
 
     /** {@code table.column} of every column the usage reads. */
-    static Set<String> reads(QueryUsage u) {
+    public static Set<String> reads(QueryUsage u) {
         return columns(u, QueryUsage.Access.READ);
     }
 
-    static Set<String> writes(QueryUsage u) {
+    /** {@code table.column} of every column the usage writes. */
+    public static Set<String> writes(QueryUsage u) {
         return columns(u, QueryUsage.Access.WRITE);
     }
 
@@ -109,7 +110,8 @@ final class CodeFixtures {
         return result;
     }
 
-    static Set<String> tables(QueryUsage u) {
+    /** Every table or view the usage references. */
+    public static Set<String> tables(QueryUsage u) {
         return u.tables().stream().map(QueryUsage.TableUse::table).collect(Collectors.toCollection(TreeSet::new));
     }
 
