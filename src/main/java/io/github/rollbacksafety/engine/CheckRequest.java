@@ -1,5 +1,7 @@
 package io.github.rollbacksafety.engine;
 
+import io.github.rollbacksafety.baseline.PreviousRelease;
+
 import io.github.rollbacksafety.changelog.ChangelogOptions;
 import io.github.rollbacksafety.changelog.ChangelogSource;
 

@@ -1,5 +1,8 @@
 package io.github.rollbacksafety.engine;
 
+import io.github.rollbacksafety.baseline.PreviousRelease;
+import io.github.rollbacksafety.cache.UsageCache;
+
 import io.github.rollbacksafety.changelog.ChangeSetDiff;
 import io.github.rollbacksafety.changelog.ChangeSetRef;
 import io.github.rollbacksafety.changelog.Changelog;

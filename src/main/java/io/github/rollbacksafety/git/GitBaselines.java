@@ -1,5 +1,10 @@
 package io.github.rollbacksafety.git;
 
+import io.github.rollbacksafety.baseline.BaselineTree;
+import io.github.rollbacksafety.baseline.FinalReleases;
+import io.github.rollbacksafety.baseline.GitBaseline;
+import io.github.rollbacksafety.baseline.TagPattern;
+
 import io.github.rollbacksafety.RollbackSafetyException;
 import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.eclipse.jgit.errors.AmbiguousObjectException;

@@ -1,14 +1,17 @@
 package io.github.rollbacksafety.maven;
 
+import io.github.rollbacksafety.baseline.ChangelogLocator;
+import io.github.rollbacksafety.baseline.PreviousReleases;
+
 import io.github.rollbacksafety.RollbackSafetyException;
 import io.github.rollbacksafety.changelog.ChangelogOptions;
 import io.github.rollbacksafety.changelog.ChangelogSource;
-import io.github.rollbacksafety.engine.CheckCache;
+import io.github.rollbacksafety.cache.CheckCache;
 import io.github.rollbacksafety.engine.CheckRequest;
-import io.github.rollbacksafety.engine.InputFingerprint;
+import io.github.rollbacksafety.cache.InputFingerprint;
 import io.github.rollbacksafety.engine.CheckResult;
 import io.github.rollbacksafety.engine.FailOn;
-import io.github.rollbacksafety.engine.PreviousRelease;
+import io.github.rollbacksafety.baseline.PreviousRelease;
 import io.github.rollbacksafety.engine.RollbackSafetyCheck;
 import io.github.rollbacksafety.engine.Verdict;
 import io.github.rollbacksafety.git.GitBaselines;
@@ -147,7 +150,7 @@ public class CheckMojo extends AbstractMojo {
      * required, changeSet is an id or {@code author:id}, object is {@code table} or {@code table.column}.
      */
     @Parameter
-    private List<Waiver> waivers = new ArrayList<>();
+    private List<WaiverParameter> waivers = new ArrayList<>();
 
     /** Where reports are written. */
     @Parameter(property = "rollbackSafety.reportDirectory", defaultValue = "${project.build.directory}/rollback-safety")

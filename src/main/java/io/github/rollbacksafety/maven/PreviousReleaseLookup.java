@@ -1,7 +1,7 @@
 package io.github.rollbacksafety.maven;
 
 import io.github.rollbacksafety.RollbackSafetyException;
-import io.github.rollbacksafety.git.FinalReleases;
+import io.github.rollbacksafety.baseline.FinalReleases;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;
@@ -21,16 +21,16 @@ import java.util.Optional;
  * Finds previous releases of an artifact through Maven's own resolver, honouring the build's repositories,
  * mirrors, proxies, authentication and offline mode.
  */
-final class PreviousReleaseLookup {
+public final class PreviousReleaseLookup {
 
     /** A resolved previous release. */
-    record Resolved(String groupId, String artifactId, String version, Path file, String repository) {
+    public record Resolved(String groupId, String artifactId, String version, Path file, String repository) {
     }
 
     /** The coordinates to look up: {@code groupId:artifactId[:extension[:classifier]]}. */
-    record Coordinates(String groupId, String artifactId, String extension, String classifier) {
+    public record Coordinates(String groupId, String artifactId, String extension, String classifier) {
 
-        static Coordinates parse(String spec, String defaultExtension) {
+        public static Coordinates parse(String spec, String defaultExtension) {
             var parts = spec.strip().split(":");
             if (parts.length < 2 || parts.length > 4 || parts[0].isBlank() || parts[1].isBlank()) {
                 throw new RollbackSafetyException("'" + spec + "' is not groupId:artifactId[:extension[:classifier]]");
@@ -39,7 +39,7 @@ final class PreviousReleaseLookup {
                     parts.length > 3 ? parts[3] : "");
         }
 
-        String ga() {
+        public String ga() {
             return groupId + ":" + artifactId;
         }
     }
@@ -85,7 +85,7 @@ final class PreviousReleaseLookup {
     }
 
     /** Downloads (or finds in the local repository) one version's file. */
-    Resolved resolve(Coordinates coords, String version) {
+    public Resolved resolve(Coordinates coords, String version) {
         var artifact = new DefaultArtifact(coords.groupId(), coords.artifactId(), coords.classifier(),
                 coords.extension(), version);
         try {

@@ -1,5 +1,7 @@
 package io.github.rollbacksafety.query;
 
+import io.github.rollbacksafety.query.mybatis.MyBatisPlaceholders;
+
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;

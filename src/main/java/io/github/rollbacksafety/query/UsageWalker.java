@@ -1,5 +1,7 @@
 package io.github.rollbacksafety.query;
 
+import io.github.rollbacksafety.query.mybatis.MyBatisPlaceholders;
+
 import io.github.rollbacksafety.query.QueryUsage.Access;
 import io.github.rollbacksafety.query.QueryUsage.ColumnUse;
 import io.github.rollbacksafety.query.QueryUsage.InsertUse;

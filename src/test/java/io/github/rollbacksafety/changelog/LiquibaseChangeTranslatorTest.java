@@ -1,5 +1,7 @@
 package io.github.rollbacksafety.changelog;
 
+import io.github.rollbacksafety.ddl.SqlDdlTranslator;
+
 import io.github.rollbacksafety.schema.ColumnDef;
 import io.github.rollbacksafety.schema.ColumnType;
 import io.github.rollbacksafety.schema.SchemaOp;

@@ -1,5 +1,8 @@
 package io.github.rollbacksafety.git;
 
+import io.github.rollbacksafety.baseline.BaselineTree;
+import io.github.rollbacksafety.query.javasource.JavaSourceQuerySource;
+
 import io.github.rollbacksafety.query.QueryCollector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,9 @@
 package io.github.rollbacksafety.git;
 
+import io.github.rollbacksafety.baseline.GitBaseline;
+import io.github.rollbacksafety.git.GitBaselines;
+import io.github.rollbacksafety.git.ScratchRepository;
+
 import io.github.rollbacksafety.RollbackSafetyException;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Constants;

@@ -1,6 +1,6 @@
 package io.github.rollbacksafety.maven;
 
-import io.github.rollbacksafety.git.FinalReleases;
+import io.github.rollbacksafety.baseline.FinalReleases;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -2,8 +2,8 @@ package io.github.rollbacksafety.robustness;
 
 import io.github.rollbacksafety.changelog.ChangelogSource;
 import io.github.rollbacksafety.engine.CheckRequest;
-import io.github.rollbacksafety.engine.PreviousRelease;
-import io.github.rollbacksafety.query.SqlResourcesSource;
+import io.github.rollbacksafety.baseline.PreviousRelease;
+import io.github.rollbacksafety.query.sqlfile.SqlResourcesSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

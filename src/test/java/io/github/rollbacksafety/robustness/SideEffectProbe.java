@@ -2,9 +2,9 @@ package io.github.rollbacksafety.robustness;
 
 import io.github.rollbacksafety.RollbackSafetyException;
 import io.github.rollbacksafety.bench.SyntheticProject;
-import io.github.rollbacksafety.engine.CheckCache;
+import io.github.rollbacksafety.cache.CheckCache;
 import io.github.rollbacksafety.engine.FailOn;
-import io.github.rollbacksafety.engine.InputFingerprint;
+import io.github.rollbacksafety.cache.InputFingerprint;
 import io.github.rollbacksafety.engine.RollbackSafetyCheck;
 import io.github.rollbacksafety.report.ReportFormat;
 import io.github.rollbacksafety.report.ReportMeta;

@@ -1,0 +1,149 @@
+package io.github.rollbacksafety.baseline;
+
+import io.github.rollbacksafety.maven.PreviousReleaseLookup;
+
+import io.github.rollbacksafety.RollbackSafetyException;
+import io.github.rollbacksafety.changelog.ChangelogSource;
+import io.github.rollbacksafety.git.GitBaselines;
+import io.github.rollbacksafety.query.javasource.JavaSourceQuerySource;
+import io.github.rollbacksafety.query.sqlfile.QueryFilesSource;
+import io.github.rollbacksafety.query.QuerySource;
+import io.github.rollbacksafety.query.sqlfile.SqlResourcesSource;
+import io.github.rollbacksafety.query.archive.ArchiveQuerySource;
+import org.apache.maven.plugin.logging.Log;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipFile;
+
+/**
+ * Turns a previous release, found in a Maven repository or at a git ref, into the engine's {@link PreviousRelease}:
+ * where its changelog is and where its queries are (its archives, the query artifacts, the query files).
+ */
+public final class PreviousReleases {
+
+    /**
+     * What the POM says about where previous releases and their queries are.
+     *
+     * @param moduleDir         the module's base directory
+     * @param queryArtifacts    {@code groupId:artifactId[:version]} holding more of the previous release's queries
+     * @param queryDependencies artifactId prefixes of packaged libraries whose queries count
+     * @param queryFiles        files relative to the module with the previous version's SQL
+     * @param gitRef            an explicit git ref to check against
+     * @param tagPattern        the release tag format
+     * @param modulePath        the module's path in the repository at the baseline, when it moved
+     * @param releases          the rollback window
+     * @param treeCache         where trees read from git are written
+     */
+    public record Settings(Path moduleDir, List<String> queryArtifacts, List<String> queryDependencies,
+                    List<String> queryFiles, Optional<String> gitRef, Optional<String> tagPattern,
+                    Optional<String> modulePath, int releases, Path treeCache) {
+
+        public Settings {
+            queryArtifacts = List.copyOf(queryArtifacts);
+            queryDependencies = List.copyOf(queryDependencies);
+            queryFiles = List.copyOf(queryFiles);
+        }
+    }
+
+    private static final List<String> ARCHIVE_CLASS_ROOTS = List.of("", "BOOT-INF/classes/", "WEB-INF/classes/");
+
+    private final Settings settings;
+    private final Log log;
+
+    public PreviousReleases(Settings settings, Log log) {
+        this.settings = settings;
+        this.log = log;
+    }
+
+    /** A release published to a Maven repository. */
+    public PreviousRelease fromRepository(PreviousReleaseLookup lookup, PreviousReleaseLookup.Coordinates coords,
+                                   String version, String master) {
+        var resolved = lookup.resolve(coords, version);
+        log.info("Checking against previous release " + coords.ga() + ":" + version + " from " + resolved.repository());
+        var jar = resolved.file();
+        var previousMaster = exists(jar, master) ? master
+                : ChangelogLocator.locate(path -> open(jar, path)).orElseThrow(() ->
+                new RollbackSafetyException("The previous release " + coords.ga() + ":" + version + " (" + jar
+                        + ") contains no Liquibase changelog at " + master + " nor at a conventional path. Set"
+                        + " <baselineArtifact> to the artifact that holds the released changelogs."));
+        var sources = new ArrayList<>(archiveSources(jar, previousMaster));
+        for (var spec : settings.queryArtifacts()) {
+            var parts = spec.strip().split(":");
+            if (parts.length < 2 || parts.length > 3) {
+                throw new RollbackSafetyException("<queryArtifact> '" + spec + "' is not groupId:artifactId[:version]");
+            }
+            var queryCoords = PreviousReleaseLookup.Coordinates.parse(parts[0] + ":" + parts[1], "jar");
+            var queryVersion = parts.length > 2 ? parts[2] : version;
+            sources.addAll(archiveSources(lookup.resolve(queryCoords, queryVersion).file(), previousMaster));
+        }
+        sources.addAll(queryFileSources());
+        return new PreviousRelease(version, ChangelogSource.of(jar, previousMaster, version), sources);
+    }
+
+    /** Releases from git: release tags below the project version, or the configured ref. */
+    public List<PreviousRelease> fromGit(String projectVersion, String artifactId, String master) {
+        var result = new ArrayList<PreviousRelease>();
+        try (var git = GitBaselines.open(settings.moduleDir())) {
+            var found = git.baselines(projectVersion, artifactId, settings.gitRef(), settings.tagPattern(),
+                    Math.max(1, settings.releases()));
+            if (found.isEmpty()) {
+                log.info("No release tag below " + projectVersion + " in " + git.repositoryRoot() + ".");
+            }
+            for (var b : found) {
+                log.info("Checking against git " + b.ref() + " (" + b.shortCommitId() + "): " + b.reason());
+                var tree = git.materialize(b, settings.modulePath().orElse(git.modulePath()),
+                        GitBaselines.MODULE_SOURCES, settings.treeCache());
+                tree.skipped().forEach(log::warn);
+                var sources = new ArrayList<>(archiveSources(tree.resources(), master));
+                sources.add(new JavaSourceQuerySource(tree.javaSources(), b.ref()).withLocationPrefix("src/main/java/"));
+                sources.addAll(queryFileSources());
+                result.add(new PreviousRelease(b.version(), ChangelogSource.of(tree.resources(), master, b.version()),
+                        sources));
+            }
+        }
+        return result;
+    }
+
+    /** Where the previous release's queries are in one of its archives (or a tree of its resources). */
+    private List<QuerySource> archiveSources(Path archive, String master) {
+        var slash = master.lastIndexOf('/');
+        // a master at the root has no folder to skip: the empty folder skips only the changelog files, and unlike a
+        // predicate it keeps the source cacheable
+        return List.of(
+                new SqlResourcesSource(archive, List.of(master), slash > 0 ? master.substring(0, slash + 1) : ""),
+                new ArchiveQuerySource(archive, settings.queryDependencies()));
+    }
+
+    private List<QuerySource> queryFileSources() {
+        return settings.queryFiles().isEmpty() ? List.of()
+                : List.of(new QueryFilesSource(settings.moduleDir(), settings.queryFiles()));
+    }
+
+    private static boolean exists(Path jar, String path) {
+        return open(jar, path).isPresent();
+    }
+
+    /** A classpath resource inside a jar, a Spring Boot jar or a war. */
+    private static Optional<InputStream> open(Path jar, String path) {
+        try (var zip = new ZipFile(jar.toFile())) {
+            for (var prefix : ARCHIVE_CLASS_ROOTS) {
+                var entry = zip.getEntry(prefix + path);
+                if (entry != null && !entry.isDirectory()) {
+                    try (var in = zip.getInputStream(entry)) {
+                        // application config and changelog masters are small; cap what a hostile entry can cost
+                        return Optional.of(new ByteArrayInputStream(in.readNBytes(16 * 1024 * 1024)));
+                    }
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new RollbackSafetyException("Cannot read the previous release's archive " + jar + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.github.rollbacksafety.cache;
+
+import io.github.rollbacksafety.engine.CheckRequest;
+
+import io.github.rollbacksafety.RollbackSafetyException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * A SHA-256 over everything a check reads: files (by content), directory trees (relative names and contents, in
+ * name order) and configuration text. Two equal fingerprints mean the check would see the same input. Not
+ * thread-safe.
+ */
+public final class InputFingerprint {
+
+    private final MessageDigest digest;
+
+    public InputFingerprint() {
+        digest = sha256();
+    }
+
+    /** The inputs of {@code request}: current roots, previous changelog roots, options, waivers, failOn. */
+    public static InputFingerprint of(CheckRequest request) {
+        var fp = new InputFingerprint();
+        request.current().roots().forEach(fp::path);
+        fp.text("master", request.current().master());
+        for (var previous : request.previousReleases()) {
+            fp.text("release", previous.version());
+            fp.text("master", previous.changelog().master());
+            previous.changelog().roots().forEach(fp::path);
+            previous.querySources().forEach(s -> fp.text("source", s.describe()));
+        }
+        fp.text("options", String.valueOf(request.changelogOptions()));
+        fp.text("waivers", String.valueOf(request.waivers()));
+        fp.text("failOn", request.failOn().name());
+        return fp;
+    }
+
+    /** Adds a labelled text (configuration, versions...). */
+    public InputFingerprint text(String label, String value) {
+        update(label);
+        update(value);
+        return this;
+    }
+
+    /** Adds a file's bytes, or every file of a directory tree with its relative name; a missing path counts too. */
+    public InputFingerprint path(Path path) {
+        update("path");
+        try {
+            if (Files.isDirectory(path)) {
+                List<Path> files;
+                try (var walk = Files.walk(path)) {
+                    files = walk.filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();
+                }
+                for (var file : files) {
+                    update(path.relativize(file).toString().replace('\\', '/'));
+                    bytes(file);
+                }
+            } else if (Files.isRegularFile(path)) {
+                bytes(path);
+            } else {
+                update("missing:" + path);
+            }
+        } catch (IOException e) {
+            throw new RollbackSafetyException("cannot read " + path + " to fingerprint it: " + e.getMessage(),
+                    path.toString(), 0, e);
+        }
+        return this;
+    }
+
+    /** The hex SHA-256 of everything added. */
+    public String hex() {
+        try {
+            var copy = (MessageDigest) digest.clone();
+            return HexFormat.of().formatHex(copy.digest());
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SHA-256 of one file's content, hex. */
+    public static String sha256Of(Path file) throws IOException {
+        var d = sha256();
+        try (InputStream in = Files.newInputStream(file)) {
+            var buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                d.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    /** SHA-256 of a text, hex. */
+    static String sha256Of(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void bytes(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            var buffer = new byte[64 * 1024];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+                total += n;
+            }
+            update(Long.toString(total)); // a length separator: "ab"+"c" differs from "a"+"bc"
+        }
+    }
+
+    private void update(String s) {
+        var b = s.getBytes(StandardCharsets.UTF_8);
+        digest.update(Integer.toString(b.length).getBytes(StandardCharsets.US_ASCII));
+        digest.update((byte) ':');
+        digest.update(b);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+}

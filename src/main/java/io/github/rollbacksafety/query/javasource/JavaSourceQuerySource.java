@@ -1,0 +1,178 @@
+package io.github.rollbacksafety.query.javasource;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.Problem;
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import io.github.rollbacksafety.query.Query;
+import io.github.rollbacksafety.query.QueryCollector;
+import io.github.rollbacksafety.query.QuerySource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * The previous release's queries found in its Java sources (for applications whose previous release exists only
+ * as a git tag): SQL string literals, text blocks and constant concatenations, and native SQL in annotations
+ * ({@code @Query(nativeQuery = true)}, {@code @NamedNativeQuery}, JDBI {@code @SqlQuery}/{@code @SqlUpdate},
+ * MyBatis {@code @Select}/{@code @Insert}/{@code @Update}/{@code @Delete}), and JPA entity mappings with the JPQL
+ * that names their entities ({@link JpaSourceReader}, the same mapping semantics as for a jar). Every file is
+ * parsed once; more {@link UnitReader}s can be plugged in to read the same parsed files.
+ */
+public final class JavaSourceQuerySource implements QuerySource {
+
+    /** One parsed source file. */
+    public record ParsedJavaFile(String path, CompilationUnit unit) {
+
+        /** The top-level class, interface, enum and record declarations (nested ones are below them). */
+        public List<TypeDeclaration<?>> types() {
+            return unit.getTypes();
+        }
+    }
+
+    /**
+     * Reads something from every parsed file of one {@link #collect} run, e.g. JPA entity mappings. A reader
+     * may keep state across files and report in {@link #finish}, when every file has been read.
+     */
+    public interface UnitReader {
+
+        void read(ParsedJavaFile file, QueryCollector collector);
+
+        default void finish(QueryCollector collector) {
+        }
+
+        /**
+         * Called after every {@link #finish} with each SQL string the readers found: a reader that knows the string
+         * is something else (JPQL naming a mapped entity, as the bytecode front end decides too) reports it itself
+         * and returns true, so that it is not parsed as SQL.
+         */
+        default boolean claims(Query sql, QueryCollector collector) {
+            return false;
+        }
+    }
+
+    private final Path root;
+    private final String label;
+    private final String locationPrefix;
+    private final List<Supplier<? extends UnitReader>> readers;
+
+    /**
+     * @param sourceRoot a source root such as {@code .../src/main/java}; a missing directory yields nothing
+     * @param label      which release the sources are of, for logs, e.g. {@code v1.2.0}
+     */
+    public JavaSourceQuerySource(Path sourceRoot, String label) {
+        this(sourceRoot, label, "", List.of(SqlStringFinder::new, JpaSourceReader::new));
+    }
+
+    private JavaSourceQuerySource(Path root, String label, String locationPrefix,
+                                  List<Supplier<? extends UnitReader>> readers) {
+        this.root = root;
+        this.label = label;
+        this.locationPrefix = locationPrefix;
+        this.readers = List.copyOf(readers);
+    }
+
+    /**
+     * Prefixes the file of every location, e.g. {@code src/main/java/}, so that reports name files as they are
+     * in the repository.
+     */
+    public JavaSourceQuerySource withLocationPrefix(String prefix) {
+        var p = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
+        return new JavaSourceQuerySource(root, label, p, readers);
+    }
+
+    /** Adds a reader of the parsed files; a new reader is made for every {@link #collect} run. */
+    public JavaSourceQuerySource withReader(Supplier<? extends UnitReader> reader) {
+        var all = new ArrayList<Supplier<? extends UnitReader>>(readers);
+        all.add(reader);
+        return new JavaSourceQuerySource(root, label, locationPrefix, all);
+    }
+
+    @Override
+    public String describe() {
+        return "Java sources of " + label + " (" + root + ")";
+    }
+
+    @Override
+    public void collect(QueryCollector collector) {
+        var active = readers.stream().map(s -> (UnitReader) s.get()).toList();
+        // SQL strings wait until every reader has finished: only then is it known which ones are JPQL
+        var staged = new QueryCollector();
+        var parser = new JavaParser(new ParserConfiguration()
+                .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
+                .setAttributeComments(false));
+        for (var file : javaFiles(collector)) {
+            var path = locationPrefix + slashes(root.relativize(file));
+            String text;
+            try {
+                text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                collector.warning(path + ": cannot read Java source: " + e.getMessage());
+                continue;
+            }
+            try {
+                var result = parser.parse(text);
+                if (!result.isSuccessful()) {
+                    collector.warning(parseProblem(path, result.getProblems()));
+                }
+                if (result.getResult().isPresent()) {
+                    var parsed = new ParsedJavaFile(path, result.getResult().get());
+                    for (var reader : active) {
+                        reader.read(parsed, staged);
+                    }
+                }
+            } catch (RuntimeException e) {
+                // JavaParser bugs on odd input must not stop the check: this file is lost, the rest is read
+                collector.warning(path + ": cannot parse Java source (" + e + "); SQL strings in it are not checked");
+            }
+        }
+        active.forEach(r -> r.finish(staged));
+        staged.warnings().forEach(collector::warning);
+        staged.usages().forEach(collector::usage);
+        staged.unparsed().forEach(u -> collector.unparsed(u.query(), u.reason()));
+        for (var sql : staged.sql()) {
+            if (active.stream().noneMatch(r -> r.claims(sql, collector))) {
+                collector.sql(sql);
+            }
+        }
+    }
+
+    private List<Path> javaFiles(QueryCollector collector) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            return paths.filter(p -> p.getFileName().toString().endsWith(".java") && Files.isRegularFile(p))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            collector.warning("Cannot list the Java sources under " + root + ": " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static String parseProblem(String path, List<Problem> problems) {
+        if (problems.isEmpty()) {
+            return path + ": cannot parse Java source; SQL strings in it may be missed";
+        }
+        var first = problems.get(0);
+        int line = first.getLocation().flatMap(r -> r.getBegin().getRange()).map(r -> r.begin.line).orElse(0);
+        var message = first.getMessage().lines().findFirst().orElse("").strip();
+        if (message.length() > 160) {
+            message = message.substring(0, 157) + "...";
+        }
+        return path + (line > 0 ? ":" + line : "") + ": cannot parse Java source (" + message
+                + "); SQL strings in it may be missed";
+    }
+
+    private static String slashes(Path relative) {
+        return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
+    }
+}
