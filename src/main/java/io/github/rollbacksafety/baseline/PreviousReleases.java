@@ -1,7 +1,6 @@
 package io.github.rollbacksafety.baseline;
 
-import io.github.rollbacksafety.maven.PreviousReleaseLookup;
-
+import io.github.rollbacksafety.CheckLog;
 import io.github.rollbacksafety.RollbackSafetyException;
 import io.github.rollbacksafety.changelog.ChangelogSource;
 import io.github.rollbacksafety.git.GitBaselines;
@@ -10,7 +9,6 @@ import io.github.rollbacksafety.query.sqlfile.QueryFilesSource;
 import io.github.rollbacksafety.query.QuerySource;
 import io.github.rollbacksafety.query.sqlfile.SqlResourcesSource;
 import io.github.rollbacksafety.query.archive.ArchiveQuerySource;
-import org.apache.maven.plugin.logging.Log;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -54,17 +52,17 @@ public final class PreviousReleases {
     private static final List<String> ARCHIVE_CLASS_ROOTS = List.of("", "BOOT-INF/classes/", "WEB-INF/classes/");
 
     private final Settings settings;
-    private final Log log;
+    private final CheckLog log;
 
-    public PreviousReleases(Settings settings, Log log) {
+    public PreviousReleases(Settings settings, CheckLog log) {
         this.settings = settings;
         this.log = log;
     }
 
     /** A release published to a Maven repository. */
-    public PreviousRelease fromRepository(PreviousReleaseLookup lookup, PreviousReleaseLookup.Coordinates coords,
+    public PreviousRelease fromRepository(ReleaseRepository repository, ArtifactCoordinates coords,
                                    String version, String master) {
-        var resolved = lookup.resolve(coords, version);
+        var resolved = repository.resolve(coords, version);
         log.info("Checking against previous release " + coords.ga() + ":" + version + " from " + resolved.repository());
         var jar = resolved.file();
         var previousMaster = exists(jar, master) ? master
@@ -78,9 +76,9 @@ public final class PreviousReleases {
             if (parts.length < 2 || parts.length > 3) {
                 throw new RollbackSafetyException("<queryArtifact> '" + spec + "' is not groupId:artifactId[:version]");
             }
-            var queryCoords = PreviousReleaseLookup.Coordinates.parse(parts[0] + ":" + parts[1], "jar");
+            var queryCoords = ArtifactCoordinates.parse(parts[0] + ":" + parts[1], "jar");
             var queryVersion = parts.length > 2 ? parts[2] : version;
-            sources.addAll(archiveSources(lookup.resolve(queryCoords, queryVersion).file(), previousMaster));
+            sources.addAll(archiveSources(repository.resolve(queryCoords, queryVersion).file(), previousMaster));
         }
         sources.addAll(queryFileSources());
         return new PreviousRelease(version, ChangelogSource.of(jar, previousMaster, version), sources);

@@ -1,27 +1,12 @@
 package io.github.rollbacksafety.maven;
 
-import io.github.rollbacksafety.baseline.ChangelogLocator;
-import io.github.rollbacksafety.baseline.PreviousReleases;
-
 import io.github.rollbacksafety.RollbackSafetyException;
+import io.github.rollbacksafety.baseline.BaselineSource;
 import io.github.rollbacksafety.changelog.ChangelogOptions;
-import io.github.rollbacksafety.changelog.ChangelogSource;
-import io.github.rollbacksafety.cache.CheckCache;
-import io.github.rollbacksafety.engine.CheckRequest;
-import io.github.rollbacksafety.cache.InputFingerprint;
-import io.github.rollbacksafety.engine.CheckResult;
+import io.github.rollbacksafety.engine.CheckRunner;
+import io.github.rollbacksafety.engine.CheckSettings;
 import io.github.rollbacksafety.engine.FailOn;
-import io.github.rollbacksafety.baseline.PreviousRelease;
-import io.github.rollbacksafety.engine.RollbackSafetyCheck;
-import io.github.rollbacksafety.engine.Verdict;
-import io.github.rollbacksafety.git.GitBaselines;
-import io.github.rollbacksafety.report.ConsoleLine;
-import io.github.rollbacksafety.report.ConsoleReport;
-import io.github.rollbacksafety.report.ReportData;
-import io.github.rollbacksafety.report.ReportFormat;
-import io.github.rollbacksafety.report.ReportMeta;
-import io.github.rollbacksafety.report.ReportWriter;
-import io.github.rollbacksafety.rules.RuleCatalogue;
+import io.github.rollbacksafety.engine.Waiver;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
@@ -40,7 +25,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -200,159 +184,36 @@ public class CheckMojo extends AbstractMojo {
             return;
         }
         try {
-            run();
+            var outcome = new CheckRunner(new PreviousReleaseLookup(repositorySystem, session.getRepositorySession(),
+                    project.getRemoteProjectRepositories()), new MavenCheckLog(getLog())).run(settings());
+            if (outcome.failed()) {
+                throw new MojoFailureException(outcome.message());
+            }
         } catch (RollbackSafetyException e) {
             throw new MojoFailureException(e.describe());
         }
     }
 
-    private void run() throws MojoFailureException {
-        var roots = resourceRoots();
-        var master = Optional.ofNullable(changelog).filter(s -> !s.isBlank()).map(ChangelogLocator::strip)
-                .or(() -> ChangelogLocator.locate(ChangelogLocator.inDirectories(roots)));
-        if (master.isEmpty()) {
-            getLog().info("Rollback safety check skipped: no Liquibase changelog found in " + roots
-                    + " (set <changelog> if it lives elsewhere).");
-            return;
-        }
-        var currentRoots = roots.stream().filter(r -> Files.isRegularFile(r.resolve(master.get()))).findFirst()
-                .map(r -> roots).orElse(List.of(Path.of(project.getBuild().getOutputDirectory())));
-        var current = new ChangelogSource(currentRoots, master.get(), project.getVersion());
-        var failOnValue = parseFailOn();
-
-        var baseline = baselineCoordinates();
-        var source = parseBaselineSource();
-        var previous = new ArrayList<PreviousRelease>();
-        var releasesOf = new PreviousReleases(new PreviousReleases.Settings(project.getBasedir().toPath(),
-                listOrEmpty(queryArtifacts), listOrEmpty(queryDependencies), listOrEmpty(queryFiles),
-                blankToEmpty(baselineGitRef), blankToEmpty(baselineTagPattern), blankToEmpty(baselineModulePath),
-                releases, reportDirectory.toPath().resolve("baselines")), getLog());
-        if (source != BaselineSource.GIT) {
-            var lookup = new PreviousReleaseLookup(repositorySystem, session.getRepositorySession(),
-                    project.getRemoteProjectRepositories());
-            List<String> versions;
-            try {
-                versions = baselineVersion != null && !baselineVersion.isBlank()
-                        ? List.of(baselineVersion.strip())
-                        : lookup.releasesBelow(baseline, project.getVersion(), Math.max(1, releases));
-            } catch (BaselineUnresolvedException e) {
-                if (allowUnresolvedBaseline) {
-                    getLog().warn(e.getMessage());
-                    getLog().warn("Rollback safety NOT checked: allowUnresolvedBaseline is set.");
-                    return;
-                }
-                throw e;
-            }
-            for (var version : versions) {
-                previous.add(releasesOf.fromRepository(lookup, baseline, version, master.get()));
-            }
-        }
-        if (previous.isEmpty() && (source == BaselineSource.GIT
-                || (source == BaselineSource.AUTO && GitBaselines.tracksModule(project.getBasedir().toPath())))) {
-            previous.addAll(releasesOf.fromGit(project.getVersion(), project.getArtifactId(), master.get()));
-        }
-        if (previous.isEmpty()) {
-            if (failIfNoBaseline) {
-                throw new MojoFailureException("No previous release of " + baseline.ga() + " below "
-                        + project.getVersion() + " found, and failIfNoBaseline is set.");
-            }
-            getLog().info("No previous release of " + baseline.ga() + " below " + project.getVersion()
-                    + ": first release, nothing to stay compatible with.");
-        }
-        var request = new CheckRequest(current, previous, changelogOptions(), engineWaivers(), failOnValue);
-        var cache = new CheckCache(reportDirectory.toPath());
-        var fingerprint = fingerprint(request);
-        var hit = fingerprint.flatMap(cache::lookup);
-        if (hit.isPresent()) {
-            getLog().info("Rollback safety: nothing changed since the last check; its outcome stands:");
-            var failed = hit.get().verdict() == Verdict.FAIL;
-            hit.get().consoleLines().forEach(line -> {
-                if (failed) {
-                    getLog().error(line);
-                } else {
-                    getLog().info(line);
-                }
-            });
-            if (hit.get().verdict() == Verdict.FAIL) {
-                throw new MojoFailureException("Rollback safety check failed (unchanged since the last run). See "
-                        + reportDirectory + " for details.");
-            }
-            return;
-        }
-        var usageCache = Path.of(session.getRepositorySession().getLocalRepository().getBasedir().getPath(), ".cache",
-                "rollback-safety");
-        var result = new RollbackSafetyCheck().withProgress(getLog()::info).withUsageCache(usageCache, toolVersion())
-                .run(request);
-        var reported = report(result, failOnValue, currentRoots, master.get(), baseline);
-        fingerprint.ifPresent(key -> cache.store(new CheckCache.Entry(key, result.verdict(), reported.consoleLines(),
-                reported.files().stream().map(p -> p.getFileName().toString()).toList())));
-        if (result.verdict() == Verdict.FAIL) {
-            throw new MojoFailureException("Rollback safety check failed: the previous release "
-                    + String.join(", ", result.baselines()) + " would break against the new schema. See "
-                    + reportDirectory + " for details.");
-        }
-    }
-
-    private enum BaselineSource { AUTO, REPOSITORY, GIT }
-
-    private BaselineSource parseBaselineSource() throws MojoFailureException {
-        if (baselineGitRef != null && !baselineGitRef.isBlank()) {
-            return BaselineSource.GIT;
-        }
-        try {
-            return BaselineSource.valueOf(baselineSource.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("baselineSource must be auto, repository or git, not '" + baselineSource + "'.");
-        }
-    }
-
-    /**
-     * The content hash of everything the check reads, or empty when an input cannot be hashed cheaply (query file
-     * globs): then the check always runs.
-     */
-    private Optional<String> fingerprint(CheckRequest request) {
-        if (queryFiles != null && queryFiles.stream().anyMatch(q -> q.contains("*") || q.contains("?"))) {
-            return Optional.empty();
-        }
-        var fp = InputFingerprint.of(request);
-        if (queryFiles != null) {
-            queryFiles.forEach(q -> fp.path(project.getBasedir().toPath().resolve(q)));
-        }
-        fp.text("config", String.join("|", toolVersion(), reportFormats, String.valueOf(queryArtifacts),
-                String.valueOf(queryDependencies), String.valueOf(reportDirectory)));
-        return Optional.of(fp.hex());
-    }
-
-    /** What a check wrote: report files and the console lines (replayed when the next run is a cache hit). */
-    private record Reported(List<Path> files, List<String> consoleLines) {
-    }
-
-    private Reported report(CheckResult result, FailOn failOnValue, List<Path> currentRoots, String master,
-                            PreviousReleaseLookup.Coordinates baseline) {
-        var repositoryRoot = repositoryRoot();
-        var resourceRoot = currentRoots.stream().filter(r -> Files.isRegularFile(r.resolve(master))).findFirst();
-        var changelogRoot = repositoryRoot.flatMap(root -> resourceRoot.map(dir -> ReportMeta.changelogRootOf(root, dir)))
-                .orElse("");
-        var meta = new ReportMeta(ReportMeta.TOOL_NAME, toolVersion(),
-                new ReportMeta.Coordinates(project.getGroupId(), project.getArtifactId(), project.getVersion()),
-                result.baselines().stream().findFirst()
-                        .map(v -> new ReportMeta.Coordinates(baseline.groupId(), baseline.artifactId(), v)),
-                repositoryRoot, changelogRoot);
-        var rules = RuleCatalogue.all();
-        var lines = new ConsoleReport(colourEnabled()).render(new ReportData(meta, result, rules, failOnValue));
-        for (var line : lines) {
-            switch (line.level()) {
-                case ERROR -> getLog().error(line.text());
-                case WARN -> getLog().warn(line.text());
-                default -> getLog().info(line.text());
-            }
-        }
-        var formats = ReportFormat.parse(reportFormats);
-        var written = new ReportWriter().write(formats, reportDirectory.toPath(), meta, result, rules, failOnValue);
-        getLog().info("Reports: " + written.stream().map(p -> p.getFileName().toString()).toList() + " in "
-                + reportDirectory);
-        // stored for replay without colour codes: the next build may not run on a colour terminal
-        return new Reported(written, lines.stream().map(l -> l.text().replaceAll("\u001B\\[[;\\d]*m", "")).toList());
+    /** The parameters as plain values: everything below this point is Maven-free. */
+    private CheckSettings settings() {
+        var gitRef = blankToEmpty(baselineGitRef);
+        var extension = Optional.ofNullable(project.getArtifact())
+                .map(a -> a.getArtifactHandler().getExtension()).orElse("jar");
+        var projectInfo = new CheckSettings.Project(project.getGroupId(), project.getArtifactId(), project.getVersion(),
+                extension, project.getBasedir().toPath(), Path.of(project.getBuild().getOutputDirectory()),
+                resourceRoots(), repositoryRoot());
+        var baseline = new CheckSettings.Baseline(BaselineSource.parse(baselineSource, gitRef),
+                blankToEmpty(baselineVersion), blankToEmpty(baselineArtifact), gitRef, blankToEmpty(baselineTagPattern),
+                blankToEmpty(baselineModulePath), releases, failIfNoBaseline, allowUnresolvedBaseline);
+        var queries = new CheckSettings.Queries(listOrEmpty(queryArtifacts), listOrEmpty(queryDependencies),
+                listOrEmpty(queryFiles));
+        var output = new CheckSettings.Output(reportDirectory.toPath(), reportFormats, colourEnabled());
+        var options = new ChangelogOptions(changeLogParameters == null ? Map.of() : changeLogParameters,
+                blankToEmpty(contexts), blankToEmpty(labels), blankToEmpty(dbms));
+        var cacheDirectory = Path.of(session.getRepositorySession().getLocalRepository().getBasedir().getPath(),
+                ".cache", "rollback-safety");
+        return new CheckSettings(projectInfo, blankToEmpty(changelog), options, baseline, queries, engineWaivers(),
+                FailOn.parse(failOn), output, cacheDirectory, toolVersion());
     }
 
     /**
@@ -399,31 +260,6 @@ public class CheckMojo extends AbstractMojo {
         return roots;
     }
 
-    private PreviousReleaseLookup.Coordinates baselineCoordinates() {
-        var extension = Optional.ofNullable(project.getArtifact())
-                .map(a -> a.getArtifactHandler().getExtension()).orElse("jar");
-        if ("pom".equals(extension) || extension.isBlank()) {
-            extension = "jar";
-        }
-        if (baselineArtifact == null || baselineArtifact.isBlank()) {
-            return new PreviousReleaseLookup.Coordinates(project.getGroupId(), project.getArtifactId(), extension, "");
-        }
-        return PreviousReleaseLookup.Coordinates.parse(baselineArtifact, "jar");
-    }
-
-    private FailOn parseFailOn() throws MojoFailureException {
-        try {
-            return FailOn.valueOf(failOn.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new MojoFailureException("failOn must be BREAKING, RISKY or NONE, not '" + failOn + "'.");
-        }
-    }
-
-    private ChangelogOptions changelogOptions() {
-        return new ChangelogOptions(changeLogParameters == null ? Map.of() : changeLogParameters,
-                blankToEmpty(contexts), blankToEmpty(labels), blankToEmpty(dbms));
-    }
-
     private static List<String> listOrEmpty(List<String> list) {
         return list == null ? List.of() : list.stream().filter(s -> s != null && !s.isBlank()).toList();
     }
@@ -432,14 +268,14 @@ public class CheckMojo extends AbstractMojo {
         return Optional.ofNullable(s).map(String::strip).filter(v -> !v.isEmpty());
     }
 
-    private List<io.github.rollbacksafety.engine.Waiver> engineWaivers() throws MojoFailureException {
-        var result = new ArrayList<io.github.rollbacksafety.engine.Waiver>();
+    private List<Waiver> engineWaivers() {
+        var result = new ArrayList<Waiver>();
         for (int i = 0; i < waivers.size(); i++) {
             var w = waivers.get(i);
             if (w.getRule() == null || w.getRule().isBlank() || w.getReason() == null || w.getReason().isBlank()) {
-                throw new MojoFailureException("<waiver> number " + (i + 1) + " needs both <rule> and <reason>.");
+                throw new RollbackSafetyException("<waiver> number " + (i + 1) + " needs both <rule> and <reason>.");
             }
-            result.add(new io.github.rollbacksafety.engine.Waiver(w.getRule(), Optional.ofNullable(w.getChangeSet()),
+            result.add(new Waiver(w.getRule(), Optional.ofNullable(w.getChangeSet()),
                     Optional.ofNullable(w.getObject()), w.getReason()));
         }
         return result;

@@ -1,6 +1,8 @@
 package io.github.rollbacksafety.maven;
 
-import io.github.rollbacksafety.RollbackSafetyException;
+import io.github.rollbacksafety.baseline.ArtifactCoordinates;
+import io.github.rollbacksafety.baseline.BaselineUnresolvedException;
+import io.github.rollbacksafety.baseline.ReleaseRepository;
 import io.github.rollbacksafety.baseline.FinalReleases;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
@@ -21,28 +23,7 @@ import java.util.Optional;
  * Finds previous releases of an artifact through Maven's own resolver, honouring the build's repositories,
  * mirrors, proxies, authentication and offline mode.
  */
-public final class PreviousReleaseLookup {
-
-    /** A resolved previous release. */
-    public record Resolved(String groupId, String artifactId, String version, Path file, String repository) {
-    }
-
-    /** The coordinates to look up: {@code groupId:artifactId[:extension[:classifier]]}. */
-    public record Coordinates(String groupId, String artifactId, String extension, String classifier) {
-
-        public static Coordinates parse(String spec, String defaultExtension) {
-            var parts = spec.strip().split(":");
-            if (parts.length < 2 || parts.length > 4 || parts[0].isBlank() || parts[1].isBlank()) {
-                throw new RollbackSafetyException("'" + spec + "' is not groupId:artifactId[:extension[:classifier]]");
-            }
-            return new Coordinates(parts[0], parts[1], parts.length > 2 ? parts[2] : defaultExtension,
-                    parts.length > 3 ? parts[3] : "");
-        }
-
-        public String ga() {
-            return groupId + ":" + artifactId;
-        }
-    }
+final class PreviousReleaseLookup implements ReleaseRepository {
 
     private final RepositorySystem system;
     private final RepositorySystemSession session;
@@ -54,14 +35,8 @@ public final class PreviousReleaseLookup {
         this.repositories = repositories;
     }
 
-    /**
-     * The newest {@code count} final releases below {@code projectVersion}, newest first. Empty means the
-     * repositories answered and know no earlier release (a genuine first release).
-     *
-     * @throws RollbackSafetyException when the repositories could not be asked (offline without cached
-     *                                 metadata, repository errors): the check cannot tell
-     */
-    List<String> releasesBelow(Coordinates coords, String projectVersion, int count) {
+    @Override
+    public List<String> releasesBelow(ArtifactCoordinates coords, String projectVersion, int count) {
         var artifact = new DefaultArtifact(coords.groupId(), coords.artifactId(), coords.classifier(),
                 coords.extension(), "[0," + projectVersion + ")");
         var request = new VersionRangeRequest(artifact, repositories, "rollback-safety");
@@ -84,15 +59,14 @@ public final class PreviousReleaseLookup {
         }
     }
 
-    /** Downloads (or finds in the local repository) one version's file. */
-    public Resolved resolve(Coordinates coords, String version) {
+        @Override
+    public Resolved resolve(ArtifactCoordinates coords, String version) {
         var artifact = new DefaultArtifact(coords.groupId(), coords.artifactId(), coords.classifier(),
                 coords.extension(), version);
         try {
             var result = system.resolveArtifact(session, new ArtifactRequest(artifact, repositories, "rollback-safety"));
             var repo = Optional.ofNullable(result.getRepository()).map(PreviousReleaseLookup::describe).orElse("?");
-            return new Resolved(coords.groupId(), coords.artifactId(), version, result.getArtifact().getFile().toPath(),
-                    repo);
+            return new Resolved(result.getArtifact().getFile().toPath(), repo);
         } catch (ArtifactResolutionException e) {
             throw unresolved(coords, "version " + version + " is listed but its " + coords.extension()
                     + " could not be resolved: " + e.getMessage());
@@ -106,7 +80,7 @@ public final class PreviousReleaseLookup {
         return "local repository";
     }
 
-    private static BaselineUnresolvedException unresolved(Coordinates coords, String why) {
+    private static BaselineUnresolvedException unresolved(ArtifactCoordinates coords, String why) {
         return new BaselineUnresolvedException("Could not look up the previous release of " + coords.ga() + ": " + why
                 + ". The rollback check cannot tell whether the new changesets are safe. Run online (or with a local"
                 + " repository that has the release), set <baselineVersion> explicitly, or set"

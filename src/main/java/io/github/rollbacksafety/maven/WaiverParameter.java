@@ -2,7 +2,7 @@ package io.github.rollbacksafety.maven;
 
 /**
  * A {@code <waiver>} in the plugin configuration: accepts findings of one rule, optionally narrowed to a
- * changeset and an object. Mapped to the engine's {@link io.github.rollbacksafety.engine.WaiverParameter}.
+ * changeset and an object. Mapped to the engine's {@link io.github.rollbacksafety.engine.Waiver}.
  */
 public class WaiverParameter {
 

@@ -1,11 +1,11 @@
-package io.github.rollbacksafety.maven;
+package io.github.rollbacksafety.baseline;
 
 import io.github.rollbacksafety.RollbackSafetyException;
 
 /** The previous release could not be looked up: the check cannot tell, so it fails unless explicitly allowed. */
-final class BaselineUnresolvedException extends RollbackSafetyException {
+public final class BaselineUnresolvedException extends RollbackSafetyException {
 
-    BaselineUnresolvedException(String message) {
+    public BaselineUnresolvedException(String message) {
         super(message);
     }
 }

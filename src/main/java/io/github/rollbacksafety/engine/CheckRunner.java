@@ -1,0 +1,232 @@
+package io.github.rollbacksafety.engine;
+
+import io.github.rollbacksafety.CheckLog;
+import io.github.rollbacksafety.baseline.ArtifactCoordinates;
+import io.github.rollbacksafety.baseline.BaselineUnresolvedException;
+import io.github.rollbacksafety.baseline.ChangelogLocator;
+import io.github.rollbacksafety.baseline.PreviousRelease;
+import io.github.rollbacksafety.baseline.PreviousReleases;
+import io.github.rollbacksafety.baseline.ReleaseRepository;
+import io.github.rollbacksafety.cache.CheckCache;
+import io.github.rollbacksafety.cache.InputFingerprint;
+import io.github.rollbacksafety.changelog.ChangelogSource;
+import io.github.rollbacksafety.git.GitBaselines;
+import io.github.rollbacksafety.report.ConsoleLine;
+import io.github.rollbacksafety.report.ConsoleReport;
+import io.github.rollbacksafety.report.ReportData;
+import io.github.rollbacksafety.report.ReportFormat;
+import io.github.rollbacksafety.report.ReportMeta;
+import io.github.rollbacksafety.report.ReportWriter;
+import io.github.rollbacksafety.rules.RuleCatalogue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code check} goal as a plain class: decides where the changelogs and previous releases come from, whether
+ * the last outcome still stands (cache), runs {@link RollbackSafetyCheck}, writes the reports and says whether the
+ * build fails. The Maven adapter only fills {@link CheckSettings}, passes its log and its
+ * {@link ReleaseRepository}, and turns a failed {@link Outcome} into a build failure.
+ */
+public final class CheckRunner {
+
+    private final ReleaseRepository repository;
+    private final CheckLog log;
+
+    public CheckRunner(ReleaseRepository repository, CheckLog log) {
+        this.repository = repository;
+        this.log = log;
+    }
+
+    /** How a run ended. {@link Kind#FAILED} fails the build; every other kind lets it pass. */
+    public record Outcome(Kind kind, String message) {
+
+        public enum Kind {
+            /** Nothing to check (no changelog). */
+            SKIPPED,
+            /** The baseline could not be looked up and the user accepted that. */
+            NOT_CHECKED,
+            /** A first release: nothing to stay compatible with. */
+            FIRST_RELEASE,
+            /** Checked (or replayed from the cache): safe per {@code failOn}. */
+            PASSED,
+            /** Checked (or replayed from the cache): the build must fail. */
+            FAILED
+        }
+
+        public boolean failed() {
+            return kind == Kind.FAILED;
+        }
+    }
+
+    /**
+     * Runs the check.
+     *
+     * @throws io.github.rollbacksafety.RollbackSafetyException for input the user must fix (bad parameters,
+     *                                                          unreadable changelogs, an unresolved baseline)
+     */
+    public Outcome run(CheckSettings settings) {
+        var project = settings.project();
+        var roots = project.resourceRoots();
+        var master = settings.changelog().map(ChangelogLocator::strip)
+                .or(() -> ChangelogLocator.locate(ChangelogLocator.inDirectories(roots)));
+        if (master.isEmpty()) {
+            var message = "Rollback safety check skipped: no Liquibase changelog found in " + roots
+                    + " (set <changelog> if it lives elsewhere).";
+            log.info(message);
+            return new Outcome(Outcome.Kind.SKIPPED, message);
+        }
+        var currentRoots = currentRoots(project, master.get());
+        var current = new ChangelogSource(currentRoots, master.get(), project.version());
+        var baseline = baselineCoordinates(settings);
+        var previous = new ArrayList<PreviousRelease>();
+        var releasesOf = new PreviousReleases(new PreviousReleases.Settings(project.moduleDir(),
+                settings.queries().artifacts(), settings.queries().dependencies(), settings.queries().files(),
+                settings.baseline().gitRef(), settings.baseline().tagPattern(), settings.baseline().modulePath(),
+                settings.baseline().releases(), settings.output().reportDirectory().resolve("baselines")), log);
+        var source = settings.baseline().source();
+        if (source.asksRepository()) {
+            List<String> versions;
+            try {
+                versions = settings.baseline().version().map(List::of)
+                        .orElseGet(() -> repository.releasesBelow(baseline, project.version(),
+                                Math.max(1, settings.baseline().releases())));
+            } catch (BaselineUnresolvedException e) {
+                if (!settings.baseline().allowUnresolved()) {
+                    throw e;
+                }
+                log.warn(e.getMessage());
+                var message = "Rollback safety NOT checked: allowUnresolvedBaseline is set.";
+                log.warn(message);
+                return new Outcome(Outcome.Kind.NOT_CHECKED, message);
+            }
+            for (var version : versions) {
+                previous.add(releasesOf.fromRepository(repository, baseline, version, master.get()));
+            }
+        }
+        if (previous.isEmpty() && source.asksGit(() -> GitBaselines.tracksModule(project.moduleDir()))) {
+            previous.addAll(releasesOf.fromGit(project.version(), project.artifactId(), master.get()));
+        }
+        if (previous.isEmpty()) {
+            if (settings.baseline().failIfNone()) {
+                return new Outcome(Outcome.Kind.FAILED, "No previous release of " + baseline.ga() + " below "
+                        + project.version() + " found, and failIfNoBaseline is set.");
+            }
+            log.info("No previous release of " + baseline.ga() + " below " + project.version()
+                    + ": first release, nothing to stay compatible with.");
+        }
+        var request = new CheckRequest(current, previous, settings.changelogOptions(), settings.waivers(),
+                settings.failOn());
+        var reportDirectory = settings.output().reportDirectory();
+        var cache = new CheckCache(reportDirectory);
+        var fingerprint = fingerprint(request, settings);
+        var hit = fingerprint.flatMap(cache::lookup);
+        if (hit.isPresent()) {
+            return replay(hit.get(), reportDirectory);
+        }
+        var result = new RollbackSafetyCheck().withProgress(log::info)
+                .withUsageCache(settings.cacheDirectory(), settings.toolVersion()).run(request);
+        var reported = report(result, settings, currentRoots, master.get(), baseline);
+        fingerprint.ifPresent(key -> cache.store(new CheckCache.Entry(key, result.verdict(), reported.consoleLines(),
+                reported.files().stream().map(p -> p.getFileName().toString()).toList())));
+        if (result.verdict() == Verdict.FAIL) {
+            return new Outcome(Outcome.Kind.FAILED, "Rollback safety check failed: the previous release "
+                    + String.join(", ", result.baselines()) + " would break against the new schema. See "
+                    + reportDirectory + " for details.");
+        }
+        return new Outcome(previous.isEmpty() ? Outcome.Kind.FIRST_RELEASE : Outcome.Kind.PASSED,
+                "Rollback safety: " + result.verdict());
+    }
+
+    /**
+     * Where the current changelog is read from: the resource roots when one holds the master, else the build
+     * output directory (a changelog that only the build generates or copies).
+     */
+    static List<Path> currentRoots(CheckSettings.Project project, String master) {
+        var roots = project.resourceRoots();
+        return roots.stream().anyMatch(r -> Files.isRegularFile(r.resolve(master))) ? roots
+                : List.of(project.outputDir());
+    }
+
+    /** The artifact whose releases hold the previous changelogs: configured, else the module's own. */
+    static ArtifactCoordinates baselineCoordinates(CheckSettings settings) {
+        var project = settings.project();
+        return settings.baseline().artifact().map(spec -> ArtifactCoordinates.parse(spec, "jar"))
+                .orElseGet(() -> new ArtifactCoordinates(project.groupId(), project.artifactId(),
+                        "pom".equals(project.extension()) || project.extension().isBlank() ? "jar"
+                                : project.extension(), ""));
+    }
+
+    /**
+     * The content hash of everything the check reads and everything that shapes its reports, or empty when an
+     * input cannot be hashed cheaply (query file globs): then the check always runs.
+     */
+    static Optional<String> fingerprint(CheckRequest request, CheckSettings settings) {
+        var queryFiles = settings.queries().files();
+        if (queryFiles.stream().anyMatch(q -> q.contains("*") || q.contains("?"))) {
+            return Optional.empty();
+        }
+        var fp = InputFingerprint.of(request);
+        queryFiles.forEach(q -> fp.path(settings.project().moduleDir().resolve(q)));
+        fp.text("config", String.join("|", settings.toolVersion(), settings.output().reportFormats(),
+                String.valueOf(settings.queries().artifacts()), String.valueOf(settings.queries().dependencies()),
+                String.valueOf(settings.output().reportDirectory())));
+        return Optional.of(fp.hex());
+    }
+
+    private Outcome replay(CheckCache.Entry hit, Path reportDirectory) {
+        log.info("Rollback safety: nothing changed since the last check; its outcome stands:");
+        var failed = hit.verdict() == Verdict.FAIL;
+        hit.consoleLines().forEach(line -> {
+            if (failed) {
+                log.error(line);
+            } else {
+                log.info(line);
+            }
+        });
+        return failed
+                ? new Outcome(Outcome.Kind.FAILED, "Rollback safety check failed (unchanged since the last run). See "
+                        + reportDirectory + " for details.")
+                : new Outcome(Outcome.Kind.PASSED, "Rollback safety: PASS (unchanged since the last run)");
+    }
+
+    /** What a check wrote: report files and the console lines (replayed when the next run is a cache hit). */
+    private record Reported(List<Path> files, List<String> consoleLines) {
+    }
+
+    private Reported report(CheckResult result, CheckSettings settings, List<Path> currentRoots, String master,
+                            ArtifactCoordinates baseline) {
+        var project = settings.project();
+        var repositoryRoot = project.repositoryRoot();
+        var resourceRoot = currentRoots.stream().filter(r -> Files.isRegularFile(r.resolve(master))).findFirst();
+        var changelogRoot = repositoryRoot.flatMap(root -> resourceRoot.map(dir -> ReportMeta.changelogRootOf(root, dir)))
+                .orElse("");
+        var meta = new ReportMeta(ReportMeta.TOOL_NAME, settings.toolVersion(),
+                new ReportMeta.Coordinates(project.groupId(), project.artifactId(), project.version()),
+                result.baselines().stream().findFirst()
+                        .map(v -> new ReportMeta.Coordinates(baseline.groupId(), baseline.artifactId(), v)),
+                repositoryRoot, changelogRoot);
+        var rules = RuleCatalogue.all();
+        var lines = new ConsoleReport(settings.output().colour())
+                .render(new ReportData(meta, result, rules, settings.failOn()));
+        lines.forEach(this::log);
+        var reportDirectory = settings.output().reportDirectory();
+        var formats = ReportFormat.parse(settings.output().reportFormats());
+        var written = new ReportWriter().write(formats, reportDirectory, meta, result, rules, settings.failOn());
+        log.info("Reports: " + written.stream().map(p -> p.getFileName().toString()).toList() + " in "
+                + reportDirectory);
+        // stored for replay without colour codes: the next build may not run on a colour terminal
+        return new Reported(written, lines.stream().map(l -> l.text().replaceAll("\u001B\\[[;\\d]*m", "")).toList());
+    }
+
+    private void log(ConsoleLine line) {
+        switch (line.level()) {
+            case ERROR -> log.error(line.text());
+            case WARN -> log.warn(line.text());
+            default -> log.info(line.text());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.github.rollbacksafety.engine;
+
+import io.github.rollbacksafety.baseline.BaselineSource;
+import io.github.rollbacksafety.changelog.ChangelogOptions;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the {@code check} goal was told, as plain values: the Maven adapter fills it from the POM and the
+ * session, {@link CheckRunner} acts on it. No Maven types, so a test builds one by hand.
+ *
+ * @param project          the module being built
+ * @param changelog        the master changelog as a classpath path, when configured (else located)
+ * @param changelogOptions contexts, labels, dbms, parameters
+ * @param baseline         where previous releases come from
+ * @param queries          where more of the previous release's queries are
+ * @param waivers          accepted findings
+ * @param failOn           what fails the build
+ * @param output           where and how the outcome is reported
+ * @param cacheDirectory   where results derived from previous releases are cached (shared by builds)
+ * @param toolVersion      the plugin's version (part of every cache key)
+ */
+public record CheckSettings(Project project, Optional<String> changelog, ChangelogOptions changelogOptions,
+                            Baseline baseline, Queries queries, List<Waiver> waivers, FailOn failOn, Output output,
+                            Path cacheDirectory, String toolVersion) {
+
+    public CheckSettings {
+        waivers = List.copyOf(waivers);
+    }
+
+    /**
+     * The module being built.
+     *
+     * @param extension      the packaging's file extension ({@code jar}, {@code war})
+     * @param moduleDir      the module's base directory
+     * @param outputDir      its build output directory ({@code target/classes})
+     * @param resourceRoots  its resource directories that exist
+     * @param repositoryRoot the enclosing source repository, for repository-relative report paths
+     */
+    public record Project(String groupId, String artifactId, String version, String extension, Path moduleDir,
+                          Path outputDir, List<Path> resourceRoots, Optional<Path> repositoryRoot) {
+
+        public Project {
+            resourceRoots = List.copyOf(resourceRoots);
+        }
+    }
+
+    /**
+     * Where previous releases come from.
+     *
+     * @param source          repository, git or auto
+     * @param version         one fixed previous version (repository)
+     * @param artifact        {@code groupId:artifactId[:extension[:classifier]]} whose releases hold the changelogs
+     * @param gitRef          an explicit git ref
+     * @param tagPattern      the release tag format
+     * @param modulePath      the module's path in the repository at the baseline, when it moved
+     * @param releases        the rollback window
+     * @param failIfNone      fail a first release
+     * @param allowUnresolved pass with a warning when the repositories could not be asked
+     */
+    public record Baseline(BaselineSource source, Optional<String> version, Optional<String> artifact,
+                           Optional<String> gitRef, Optional<String> tagPattern, Optional<String> modulePath,
+                           int releases, boolean failIfNone, boolean allowUnresolved) {
+    }
+
+    /**
+     * Where more of the previous release's queries are.
+     *
+     * @param artifacts    {@code groupId:artifactId[:version]} holding more of its queries
+     * @param dependencies artifactId prefixes of packaged libraries whose queries count
+     * @param files        files or globs, relative to the module, with the previous version's SQL
+     */
+    public record Queries(List<String> artifacts, List<String> dependencies, List<String> files) {
+
+        public Queries {
+            artifacts = List.copyOf(artifacts);
+            dependencies = List.copyOf(dependencies);
+            files = List.copyOf(files);
+        }
+    }
+
+    /**
+     * How the outcome is reported.
+     *
+     * @param reportDirectory where reports go
+     * @param reportFormats   comma-separated formats
+     * @param colour          whether the console report may use colour
+     */
+    public record Output(Path reportDirectory, String reportFormats, boolean colour) {
+    }
+}
