@@ -11,16 +11,20 @@ import java.util.Map;
  * modified. Identity is id + author + logical file path; when that fails, id + author alone (a changeset whose
  * file moved, which Liquibase would run again only if the path is part of its identity, is matched so that a
  * refactoring of files is not mistaken for new work). Checksums are computed only for the pairs whose source text
- * differs (see {@link ChangeSetRef#sameChecksumWithoutComputing}).
+ * differs (see {@link ChangeSetRef#sameChecksumWithoutComputing}); this is the only place that computes checksums,
+ * so the rules that run afterwards never read a changelog.
  *
  * @param added    current changesets the release has not run, in execution order
  * @param removed  released changesets no longer in the current changelog
- * @param modified released changesets whose checksum changed (paired with the current one)
+ * @param modified released changesets whose checksum changed (paired with the current one and both checksums)
  */
 public record ChangeSetDiff(List<ChangeSetRef> added, List<ChangeSetRef> removed, List<Pair> modified) {
 
-    /** A released changeset and its current version. */
-    public record Pair(ChangeSetRef released, ChangeSetRef current) {
+    /** A released changeset and its current version, with their (differing) Liquibase checksums. */
+    public record Pair(ChangeSetRef released, ChangeSetRef current, String releasedChecksum, String currentChecksum) {
+    }
+
+    private record Candidate(ChangeSetRef released, ChangeSetRef current) {
     }
 
     public static ChangeSetDiff between(Changelog released, Changelog current) {
@@ -33,7 +37,7 @@ public record ChangeSetDiff(List<ChangeSetRef> added, List<ChangeSetRef> removed
         var matched = new HashSet<String>();
         var added = new ArrayList<ChangeSetRef>();
         var modified = new ArrayList<Pair>();
-        var candidates = new ArrayList<Pair>();
+        var candidates = new ArrayList<Candidate>();
         for (var cs : current.changeSets()) {
             var old = byKey.get(cs.key());
             if (old == null || matched.contains(old.key())) {
@@ -49,7 +53,7 @@ public record ChangeSetDiff(List<ChangeSetRef> added, List<ChangeSetRef> removed
             // the same source text means the same checksum; only the rest needs Liquibase's checksums
             var same = cs.sameChecksumWithoutComputing(old);
             if (!same.orElse(false) && !cs.acceptsEveryChecksum()) {
-                candidates.add(new Pair(old, cs));
+                candidates.add(new Candidate(old, cs));
             }
         }
         var toCompute = new ArrayList<ChangeSetRef>();
@@ -59,8 +63,10 @@ public record ChangeSetDiff(List<ChangeSetRef> added, List<ChangeSetRef> removed
         });
         ChangeSetRef.computeChecksums(toCompute);
         for (var p : candidates) {
-            if (!p.released().checksum().equals(p.current().checksum()) && !p.current().acceptsChecksumOf(p.released())) {
-                modified.add(p);
+            var releasedChecksum = p.released().computedChecksum();
+            var currentChecksum = p.current().computedChecksum();
+            if (!releasedChecksum.equals(currentChecksum) && !p.current().acceptsChecksum(releasedChecksum)) {
+                modified.add(new Pair(p.released(), p.current(), releasedChecksum, currentChecksum));
             }
         }
         var removed = released.changeSets().stream().filter(cs -> !matched.contains(cs.key())).toList();

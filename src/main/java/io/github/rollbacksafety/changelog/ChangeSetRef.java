@@ -11,9 +11,10 @@ import java.util.Set;
 
 /**
  * One Liquibase changeset as the check sees it: identity, location, checksum and the schema operations it
- * performs. Free of Liquibase types. Immutable; a changeset read by {@link ChangelogReader} computes its
- * Liquibase checksum only when asked ({@link #checksum()}), which {@link ChangeSetDiff} avoids when the
- * changeset's source text is the same in both versions.
+ * performs. Free of Liquibase types and of Liquibase work: a changeset read by {@link ChangelogReader} may not know
+ * its checksum yet, and only {@link ChangeSetDiff} (which runs before the rules) computes the ones it needs, when
+ * the changeset's source text differs between both versions. Rules get those checksums as plain values with the
+ * diff; {@link #checksum()} never reads a changelog. Immutable apart from that one-time computation.
  */
 public final class ChangeSetRef {
 
@@ -81,8 +82,16 @@ public final class ChangeSetRef {
         return line;
     }
 
-    /** Liquibase checksum ({@code 9:...}); computed (by reading the changelog again) the first time it is asked. */
-    public String checksum() {
+    /**
+     * Liquibase checksum ({@code 9:...}) when known: given, computed while reading, or computed by
+     * {@link ChangeSetDiff}. Empty when nobody needed it; never reads the changelog.
+     */
+    public Optional<String> checksum() {
+        return checksum.isKnown() ? Optional.of(checksum.value()) : Optional.empty();
+    }
+
+    /** Liquibase checksum, computed now (by reading the changelog again) if not known yet. */
+    String computedChecksum() {
         return checksum.value();
     }
 
@@ -130,12 +139,9 @@ public final class ChangeSetRef {
         return line > 0 ? filePath + ":" + line : filePath;
     }
 
-    /** True when {@code checksum} differs from this changeset's but Liquibase would accept it. */
-    public boolean acceptsChecksumOf(ChangeSetRef released) {
-        if (acceptsEveryChecksum()) {
-            return true;
-        }
-        return validCheckSums.contains(released.checksum());
+    /** True when Liquibase accepts {@code releasedChecksum} for this changeset although its own differs. */
+    boolean acceptsChecksum(String releasedChecksum) {
+        return acceptsEveryChecksum() || validCheckSums.contains(releasedChecksum);
     }
 
     /** True when Liquibase accepts any change of this changeset (runOnChange, runAlways, validCheckSum ANY). */
@@ -158,7 +164,7 @@ public final class ChangeSetRef {
     }
 
     /** Computes the checksums of all {@code changeSets} that are not known yet, reading each changelog once. */
-    public static void computeChecksums(Collection<ChangeSetRef> changeSets) {
+    static void computeChecksums(Collection<ChangeSetRef> changeSets) {
         var checksums = new ArrayList<ChangeSetChecksum>(changeSets.size());
         changeSets.forEach(cs -> checksums.add(cs.checksum));
         ChangeSetChecksum.resolveAll(checksums);

@@ -205,7 +205,8 @@ public final class RollbackSafetyCheck {
             }
         }
         var modified = diff.modified().stream()
-                .map(p -> new RuleContext.ModifiedChangeSet(p.released(), p.current())).toList();
+                .map(p -> new RuleContext.ModifiedChangeSet(p.released(), p.current(),
+                        p.releasedChecksum(), p.currentChecksum())).toList();
         var context = new RuleContext(previousSchema, usage, planned, diff.removed(), modified);
         long rulesStartWithoutReplay = System.nanoTime();
         timing.phase(Timing.SCHEMA_REPLAY, rulesStartWithoutReplay - rulesStart);

@@ -21,12 +21,12 @@ public final class ReleasedChangeSetModifiedRule extends AbstractRule {
             var released = m.released();
             var current = m.current();
             var message = "Changeset " + current.displayId() + " (" + current.location() + ") was run by the previous"
-                    + " release with checksum " + released.checksum() + " and now has checksum " + current.checksum()
+                    + " release with checksum " + m.releasedChecksum() + " and now has checksum " + m.currentChecksum()
                     + ": Liquibase's validation fails on every database the previous release has updated, and those"
                     + " databases keep the released version of the change.";
             var fix = "Restore the changeset to its released content and make the change in a new changeset. If the"
                     + " edit changes nothing in the database (formatting, comments), add <validCheckSum>"
-                    + released.checksum() + "</validCheckSum> to it; use runOnChange=\"true\" only for re-runnable"
+                    + m.releasedChecksum() + "</validCheckSum> to it; use runOnChange=\"true\" only for re-runnable"
                     + " definitions (views, procedures).";
             return new HistoryViolation(current, new Violation(FindingObject.changeSet(current.displayId()), message,
                     fix, List.of()));

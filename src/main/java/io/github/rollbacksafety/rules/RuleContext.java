@@ -22,8 +22,9 @@ import java.util.Optional;
  */
 public final class RuleContext {
 
-    /** A released changeset whose checksum differs now. */
-    public record ModifiedChangeSet(ChangeSetRef released, ChangeSetRef current) {
+    /** A released changeset whose checksum differs now, with both checksums (computed before the rules run). */
+    public record ModifiedChangeSet(ChangeSetRef released, ChangeSetRef current, String releasedChecksum,
+                                    String currentChecksum) {
     }
 
     private final Schema previous;

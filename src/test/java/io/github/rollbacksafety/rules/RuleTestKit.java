@@ -155,7 +155,7 @@ final class RuleTestKit {
 
     RuleTestKit modifiedChangeSet(String id, String releasedChecksum, String currentChecksum) {
         modified.add(new RuleContext.ModifiedChangeSet(changeSetRef(id, releasedChecksum, List.of()),
-                changeSetRef(id, currentChecksum, List.of())));
+                changeSetRef(id, currentChecksum, List.of()), releasedChecksum, currentChecksum));
         return this;
     }
 
