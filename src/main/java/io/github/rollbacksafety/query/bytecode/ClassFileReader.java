@@ -31,9 +31,17 @@ public final class ClassFileReader {
     public record CodeString(String text, SourceLocation location) {
     }
 
-    /** A field or method with the annotations that matter here. */
+    /**
+     * A field or method with the annotations that matter here. {@code access} holds the class file's access flags
+     * (JVMS 4.5, 4.6); front ends that build members from source use the constants below.
+     */
     public record Member(String name, String descriptor, String signature, int access, int line,
                          List<AnnotationData> annotations) {
+
+        public static final int PRIVATE = Opcodes.ACC_PRIVATE;
+        public static final int STATIC = Opcodes.ACC_STATIC;
+        public static final int FINAL = Opcodes.ACC_FINAL;
+        public static final int TRANSIENT = Opcodes.ACC_TRANSIENT;
 
         public boolean isStatic() {
             return (access & Opcodes.ACC_STATIC) != 0;
@@ -114,7 +122,7 @@ public final class ClassFileReader {
                 return null;
             }
             annotated = true;
-            return AnnotationData.Reader.of(descriptor, into::add);
+            return AnnotationReader.of(descriptor, into::add);
         }
 
         void string(String text, int line, String member) {

@@ -37,7 +37,6 @@ import com.github.javaparser.ast.type.WildcardType;
 import io.github.rollbacksafety.query.mapping.AnnotationData;
 import io.github.rollbacksafety.query.bytecode.ClassFileReader.ClassFile;
 import io.github.rollbacksafety.query.bytecode.ClassFileReader.Member;
-import org.objectweb.asm.Opcodes;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -201,16 +200,16 @@ final class SourceClasses {
                 var anns = annotations(p.getAnnotations(), scope);
                 annotated |= !anns.isEmpty();
                 fields.add(new Member(p.getNameAsString(), descriptor(p.getType(), scope),
-                        signature(p.getType(), scope), Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL, line(p), anns));
+                        signature(p.getType(), scope), Member.PRIVATE | Member.FINAL, line(p), anns));
             }
         }
         for (var member : type.getMembers()) {
             if (member instanceof FieldDeclaration field) {
                 var anns = annotations(field.getAnnotations(), scope);
                 annotated |= !anns.isEmpty();
-                int access = (isInterface || field.isStatic() ? Opcodes.ACC_STATIC : 0)
-                        | (field.hasModifier(Modifier.Keyword.TRANSIENT) ? Opcodes.ACC_TRANSIENT : 0)
-                        | (field.isFinal() ? Opcodes.ACC_FINAL : 0);
+                int access = (isInterface || field.isStatic() ? Member.STATIC : 0)
+                        | (field.hasModifier(Modifier.Keyword.TRANSIENT) ? Member.TRANSIENT : 0)
+                        | (field.isFinal() ? Member.FINAL : 0);
                 for (var v : field.getVariables()) {
                     fields.add(new Member(v.getNameAsString(), descriptor(v.getType(), scope),
                             signature(v.getType(), scope), access, line(v), anns));
@@ -232,7 +231,7 @@ final class SourceClasses {
                 var returnSignature = signature(method.getType(), methodScope);
                 methods.add(new Member(method.getNameAsString(), params + descriptor(method.getType(), methodScope),
                         returnSignature.isEmpty() ? "" : params + returnSignature,
-                        method.isStatic() ? Opcodes.ACC_STATIC : 0, line(method), anns));
+                        method.isStatic() ? Member.STATIC : 0, line(method), anns));
             }
         }
         return new ClassFile(d.binaryName(), superName, scope.file().path(), annotations, fields, methods, List.of(),

@@ -1,0 +1,42 @@
+package io.github.rollbacksafety;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each library's types stay in the stage that owns them (docs/architecture.md). */
+class PackageDependenciesTest {
+
+    private static final Path MAIN = Path.of("src/main/java/io/github/rollbacksafety");
+    private static final Pattern IMPORT = Pattern.compile("^import (static )?([\\w.]+)", Pattern.MULTILINE);
+
+    /** Main source files (relative to the base package) importing a name that starts with {@code prefix}. */
+    private static List<String> importersOf(String prefix) throws IOException {
+        var found = new ArrayList<String>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (var file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                var m = IMPORT.matcher(Files.readString(file));
+                while (m.find()) {
+                    if (m.group(2).startsWith(prefix)) {
+                        found.add(MAIN.relativize(file).toString().replace('\\', '/'));
+                        break;
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void asmTypesOnlyInTheBytecodeFrontEnd() throws IOException {
+        assertThat(importersOf("org.objectweb.asm")).isNotEmpty().allMatch(f -> f.startsWith("query/bytecode/"));
+    }
+}
