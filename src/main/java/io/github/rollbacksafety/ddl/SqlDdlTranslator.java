@@ -51,8 +51,8 @@ public final class SqlDdlTranslator {
                 run.clear();
                 ops.addAll(direct.get());
             } else {
-                run.add(new SqlScriptSplitter.Piece(SqlGapStatements.rewrite(piece.text()), piece.maxDepth(),
-                        piece.commas()));
+                run.add(new SqlScriptSplitter.Piece(SqlGapStatements.rewrite(piece.text()), piece.line(),
+                        piece.maxDepth(), piece.commas()));
             }
         }
         translateRun(run, ops);

@@ -4,12 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a SQL script into statements on {@code ;}, on a line holding only {@code GO} (SQL Server) and on a line
- * holding only {@code /} (Oracle SQL*Plus), never inside quotes, comments or PostgreSQL dollar-quoted bodies.
+ * Splits a SQL script into statements on {@code ;}, on a line holding only {@code GO} or {@code GO n} (SQL Server)
+ * and on a line holding only {@code /} (Oracle SQL*Plus), never inside string literals (with PostgreSQL's
+ * backslash escapes in {@code E'...'}), quoted identifiers, {@code --} comments, block comments (which nest, as in
+ * PostgreSQL and SQL Server) or PostgreSQL dollar-quoted bodies ({@code $$...$$}, {@code $tag$...$tag$}). The one
+ * splitter for both changelog SQL (the DDL translator) and the previous release's SQL (the query sources).
  *
- * <p>One linear pass that also measures each statement's parenthesis nesting, so that the translator can refuse
- * pathological input before a recursive-descent parser overflows its stack on it. Pieces holding nothing but
- * comments and blanks are dropped.
+ * <p>One linear pass that also keeps the line each statement starts on and measures its parenthesis nesting, so
+ * that the translator can refuse pathological input before a recursive-descent parser overflows its stack on it.
+ * Pieces holding nothing but comments and blanks are dropped. Stateless and thread-safe.
  */
 public final class SqlScriptSplitter {
 
@@ -17,11 +20,12 @@ public final class SqlScriptSplitter {
      * One statement of a script.
      *
      * @param text     the statement without its separator, from its first code character (leading comments dropped)
+     * @param line     the 1-based line of the script its first code character is on
      * @param maxDepth the deepest parenthesis nesting outside quotes and comments
      * @param commas   the commas outside quotes and comments: a cheap measure of list sizes ({@code IN (...)},
      *                 {@code VALUES (...), (...)}), whose parse time grows with them
      */
-    public record Piece(String text, int maxDepth, int commas) {
+    public record Piece(String text, int line, int maxDepth, int commas) {
 
         /** The first line of the statement, shortened for messages. */
         public String firstLine() {
@@ -51,6 +55,9 @@ public final class SqlScriptSplitter {
         private final int n;
         private final List<Piece> pieces = new ArrayList<>();
         private int codeStart = -1;
+        // line counting up to the last statement start: statements start in order, so the pass stays linear
+        private int countedTo;
+        private int line = 1;
         private int depth;
         private int maxDepth;
         private int commas;
@@ -120,13 +127,22 @@ public final class SqlScriptSplitter {
             if (codeStart >= 0) {
                 var text = s.substring(codeStart, end).strip();
                 if (!text.isEmpty()) {
-                    pieces.add(new Piece(text, maxDepth, commas));
+                    pieces.add(new Piece(text, lineOf(codeStart), maxDepth, commas));
                 }
             }
             codeStart = -1;
             depth = 0;
             maxDepth = 0;
             commas = 0;
+        }
+
+        private int lineOf(int position) {
+            for (; countedTo < position; countedTo++) {
+                if (s.charAt(countedTo) == '\n') {
+                    line++;
+                }
+            }
+            return line;
         }
 
         private char next(int i) {

@@ -1,6 +1,6 @@
 package io.github.rollbacksafety.query.sqlfile;
 
-import io.github.rollbacksafety.sql.SqlStatementSplitter;
+import io.github.rollbacksafety.sql.SqlScriptSplitter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  */
 final class QueryLog {
 
-    private static final SqlStatementSplitter SPLITTER = new SqlStatementSplitter();
+    /** One statement of a log, located at the log line it came from. */
+    record Statement(String sql, int line) {
+    }
 
     private static final Pattern P6SPY = Pattern.compile(
             "\\|\\s*(statement|batch|commit|rollback|resultset|result|info|debug|outagedetection)\\s*\\|",
@@ -32,9 +34,9 @@ final class QueryLog {
     private QueryLog() {
     }
 
-    static List<SqlStatementSplitter.Statement> statements(String text) {
+    static List<Statement> statements(String text) {
         var lines = text.split("\r?\n", -1);
-        var out = new ArrayList<SqlStatementSplitter.Statement>();
+        var out = new ArrayList<Statement>();
         // plain lines keep their position so that the splitter reports the right line numbers
         var plain = new StringBuilder(text.length());
         boolean semicolons = false;
@@ -74,8 +76,8 @@ final class QueryLog {
             addAll(out, pgStatement.toString(), pgLine);
         }
         if (semicolons) {
-            for (var s : SPLITTER.split(plain.toString())) {
-                addIfSql(out, s.sql(), s.line());
+            for (var s : SqlScriptSplitter.split(plain.toString())) {
+                addIfSql(out, s.text(), s.line());
             }
         } else {
             var plainLines = plain.toString().split("\n", -1);
@@ -121,13 +123,13 @@ final class QueryLog {
     }
 
     /** A server-side statement may itself hold several ';'-separated statements (simple query protocol). */
-    private static void addAll(List<SqlStatementSplitter.Statement> out, String sql, int line) {
-        for (var s : SPLITTER.split(sql)) {
-            out.add(new SqlStatementSplitter.Statement(s.sql(), line + s.line() - 1));
+    private static void addAll(List<Statement> out, String sql, int line) {
+        for (var s : SqlScriptSplitter.split(sql)) {
+            out.add(new Statement(s.text(), line + s.line() - 1));
         }
     }
 
-    private static void addIfSql(List<SqlStatementSplitter.Statement> out, String sql, int line) {
+    private static void addIfSql(List<Statement> out, String sql, int line) {
         var s = sql.endsWith(";") ? sql.substring(0, sql.length() - 1).strip() : sql;
         if (s.isEmpty()) {
             return;
@@ -138,7 +140,7 @@ final class QueryLog {
         }
         var first = end == 0 ? s.substring(0, 1) : s.substring(0, end).toLowerCase(Locale.ROOT);
         if (SQL_STARTS.contains(first)) {
-            out.add(new SqlStatementSplitter.Statement(s, line));
+            out.add(new Statement(s, line));
         }
     }
 }

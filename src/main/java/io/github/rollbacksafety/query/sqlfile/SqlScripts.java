@@ -4,7 +4,7 @@ import io.github.rollbacksafety.query.Query;
 import io.github.rollbacksafety.query.QueryCollector;
 import io.github.rollbacksafety.query.QuerySourceKind;
 import io.github.rollbacksafety.query.SourceLocation;
-import io.github.rollbacksafety.sql.SqlStatementSplitter;
+import io.github.rollbacksafety.sql.SqlScriptSplitter;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -15,8 +15,6 @@ import java.util.Optional;
 
 /** What the SQL file sources share: decoding file bytes into text and reporting a script's statements. */
 final class SqlScripts {
-
-    private static final SqlStatementSplitter SPLITTER = new SqlStatementSplitter();
 
     private SqlScripts() {
     }
@@ -52,8 +50,8 @@ final class SqlScripts {
 
     /** Reports every statement of a script, located at its first line. */
     static void reportScript(String text, String file, QuerySourceKind kind, QueryCollector collector) {
-        for (var statement : SPLITTER.split(text)) {
-            collector.sql(new Query(statement.sql(), SourceLocation.of(file, statement.line()), kind));
+        for (var statement : SqlScriptSplitter.split(text)) {
+            collector.sql(new Query(statement.text(), SourceLocation.of(file, statement.line()), kind));
         }
     }
 }
