@@ -1,6 +1,7 @@
 package io.github.rollbacksafety.cache;
 
 import io.github.rollbacksafety.engine.Verdict;
+import io.github.rollbacksafety.report.ConsoleLine;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -42,10 +43,11 @@ public final class CheckCache {
      *
      * @param fingerprint  {@link InputFingerprint#hex()} of its inputs
      * @param verdict      its verdict
-     * @param consoleLines what it printed, to print again
+     * @param consoleLines what it printed, at the level it printed each line, to print again
      * @param reportFiles  names of the report files it wrote in the report directory
      */
-    public record Entry(String fingerprint, Verdict verdict, List<String> consoleLines, List<String> reportFiles) {
+    public record Entry(String fingerprint, Verdict verdict, List<ConsoleLine> consoleLines,
+                        List<String> reportFiles) {
         public Entry {
             consoleLines = List.copyOf(consoleLines);
             reportFiles = List.copyOf(reportFiles);

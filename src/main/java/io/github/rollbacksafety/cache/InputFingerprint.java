@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * A SHA-256 over everything a check reads: files (by content), directory trees (relative names and contents, in
@@ -39,8 +40,16 @@ public final class InputFingerprint {
             previous.changelog().roots().forEach(fp::path);
             previous.querySources().forEach(s -> fp.text("source", s.describe()));
         }
-        fp.text("options", String.valueOf(request.changelogOptions()));
-        fp.text("waivers", String.valueOf(request.waivers()));
+        var options = request.changelogOptions();
+        // in name order: Map.copyOf iterates in an order that varies between JVM runs
+        new TreeMap<>(options.parameters()).forEach((name, value) -> fp.text("parameter", name).text("=", value));
+        fp.text("contexts", options.contexts().orElse("")).text("labels", options.labels().orElse(""))
+                .text("dbms", options.dbms().orElse(""));
+        for (var waiver : request.waivers()) {
+            // every field: the reason is printed in the reports a cache hit keeps
+            fp.text("waiver", waiver.rule()).text("changeSet", waiver.changeSet().orElse(""))
+                    .text("object", waiver.object().orElse("")).text("reason", waiver.reason());
+        }
         fp.text("failOn", request.failOn().name());
         return fp;
     }

@@ -179,22 +179,15 @@ public final class CheckRunner {
 
     private Outcome replay(CheckCache.Entry hit, Path reportDirectory) {
         log.info("Rollback safety: nothing changed since the last check; its outcome stands:");
-        var failed = hit.verdict() == Verdict.FAIL;
-        hit.consoleLines().forEach(line -> {
-            if (failed) {
-                log.error(line);
-            } else {
-                log.info(line);
-            }
-        });
-        return failed
+        hit.consoleLines().forEach(this::log);
+        return hit.verdict() == Verdict.FAIL
                 ? new Outcome(Outcome.Kind.FAILED, "Rollback safety check failed (unchanged since the last run). See "
                         + reportDirectory + " for details.")
                 : new Outcome(Outcome.Kind.PASSED, "Rollback safety: PASS (unchanged since the last run)");
     }
 
     /** What a check wrote: report files and the console lines (replayed when the next run is a cache hit). */
-    private record Reported(List<Path> files, List<String> consoleLines) {
+    private record Reported(List<Path> files, List<ConsoleLine> consoleLines) {
     }
 
     private Reported report(CheckResult result, CheckSettings settings, List<Path> currentRoots, String master,
@@ -219,7 +212,8 @@ public final class CheckRunner {
         log.info("Reports: " + written.stream().map(p -> p.getFileName().toString()).toList() + " in "
                 + reportDirectory);
         // stored for replay without colour codes: the next build may not run on a colour terminal
-        return new Reported(written, lines.stream().map(l -> l.text().replaceAll("\u001B\\[[;\\d]*m", "")).toList());
+        return new Reported(written, lines.stream()
+                .map(l -> new ConsoleLine(l.level(), l.text().replaceAll("\u001B\\[[;\\d]*m", ""))).toList());
     }
 
     private void log(ConsoleLine line) {

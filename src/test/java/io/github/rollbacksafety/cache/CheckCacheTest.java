@@ -2,6 +2,7 @@ package io.github.rollbacksafety.cache;
 
 import io.github.rollbacksafety.engine.RollbackSafetyCheck;
 import io.github.rollbacksafety.engine.Verdict;
+import io.github.rollbacksafety.report.ConsoleLine;
 
 import io.github.rollbacksafety.bench.SyntheticProject;
 import org.junit.jupiter.api.Test;
@@ -77,13 +78,15 @@ class CheckCacheTest {
         Files.writeString(reports.resolve("report.json"), "{}");
         var cache = new CheckCache(reports);
         var key = InputFingerprint.of(project.request()).text("config", "failOn=BREAKING").hex();
-        cache.store(new CheckCache.Entry(key, Verdict.FAIL, List.of("1 breaking change"), List.of("report.json")));
+        var lines = List.of(new ConsoleLine(ConsoleLine.Level.ERROR, "1 breaking change"),
+                new ConsoleLine(ConsoleLine.Level.WARN, "1 risky change"));
+        cache.store(new CheckCache.Entry(key, Verdict.FAIL, lines, List.of("report.json")));
 
         var hit = new CheckCache(reports).lookup(InputFingerprint.of(project.request())
                 .text("config", "failOn=BREAKING").hex());
 
         assertThat(hit).map(CheckCache.Entry::verdict).contains(Verdict.FAIL);
-        assertThat(hit.get().consoleLines()).containsExactly("1 breaking change");
+        assertThat(hit.get().consoleLines()).isEqualTo(lines);
     }
 
     @Test

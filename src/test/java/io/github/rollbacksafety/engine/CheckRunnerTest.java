@@ -109,6 +109,28 @@ class CheckRunnerTest {
     }
 
     @Test
+    void aReplayLogsEachLineAtTheLevelOfTheCheckItReplays() throws IOException {
+        var repository = publishRelease100();
+        for (var failOn : List.of(FailOn.BREAKING, FailOn.NONE)) {
+            var settings = settings(SEED.resolve("next-drop"), baseline(false, false), failOn);
+            logged.clear();
+            new CheckRunner(repository, log).run(settings);
+            var checked = List.copyOf(logged);
+            logged.clear();
+
+            new CheckRunner(repository, log).run(settings);
+
+            var start = logged.stream().filter(l -> l.contains("nothing changed since the last check")).findFirst();
+            assertThat(start).isPresent();
+            var replayed = logged.subList(logged.indexOf(start.get()) + 1, logged.size());
+            assertThat(replayed).isNotEmpty();
+            assertThat(checked).as("failOn=" + failOn).containsAll(replayed);
+            assertThat(replayed.stream().map(l -> l.substring(0, l.indexOf(' '))).distinct())
+                    .as("failOn=" + failOn).hasSizeGreaterThan(1);
+        }
+    }
+
+    @Test
     void failOnNoneReportsTheBreakButPasses() throws IOException {
         var outcome = new CheckRunner(publishRelease100(), log)
                 .run(settings(SEED.resolve("next-drop"), baseline(false, false), FailOn.NONE));
