@@ -13,6 +13,7 @@ import io.github.rollbacksafety.query.archive.ArchiveQuerySource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,10 +67,8 @@ public final class PreviousReleases {
         log.info("Checking against previous release " + coords.ga() + ":" + version + " from " + resolved.repository());
         var jar = resolved.file();
         var previousMaster = exists(jar, master) ? master
-                : ChangelogLocator.locate(path -> open(jar, path)).orElseThrow(() ->
-                new RollbackSafetyException("The previous release " + coords.ga() + ":" + version + " (" + jar
-                        + ") contains no Liquibase changelog at " + master + " nor at a conventional path. Set"
-                        + " <baselineArtifact> to the artifact that holds the released changelogs."));
+                : ChangelogLocator.locate(path -> open(jar, path)).orElseThrow(() -> noChangelog(
+                        coords.ga() + ":" + version + " (" + jar + ")", master));
         var sources = new ArrayList<>(archiveSources(jar, previousMaster));
         for (var spec : settings.queryArtifacts()) {
             var parts = spec.strip().split(":");
@@ -98,10 +97,15 @@ public final class PreviousReleases {
                 var tree = git.materialize(b, settings.modulePath().orElse(git.modulePath()),
                         GitBaselines.MODULE_SOURCES, settings.treeCache());
                 tree.skipped().forEach(log::warn);
-                var sources = new ArrayList<>(archiveSources(tree.resources(), master));
+                // the master may have moved since that release, as for a release from a repository
+                var resources = tree.resources();
+                var previousMaster = Files.isRegularFile(resources.resolve(master)) ? master
+                        : ChangelogLocator.locate(ChangelogLocator.inDirectories(List.of(resources)))
+                        .orElseThrow(() -> noChangelog("at git " + b.ref(), master));
+                var sources = new ArrayList<>(archiveSources(resources, previousMaster));
                 sources.add(new JavaSourceQuerySource(tree.javaSources(), b.ref()).withLocationPrefix("src/main/java/"));
                 sources.addAll(queryFileSources());
-                result.add(new PreviousRelease(b.version(), ChangelogSource.of(tree.resources(), master, b.version()),
+                result.add(new PreviousRelease(b.version(), ChangelogSource.of(resources, previousMaster, b.version()),
                         sources));
             }
         }
@@ -121,6 +125,12 @@ public final class PreviousReleases {
     private List<QuerySource> queryFileSources() {
         return settings.queryFiles().isEmpty() ? List.of()
                 : List.of(new QueryFilesSource(settings.moduleDir(), settings.queryFiles()));
+    }
+
+    private static RollbackSafetyException noChangelog(String release, String master) {
+        return new RollbackSafetyException("The previous release " + release + " contains no Liquibase changelog at "
+                + master + " nor at a conventional path. Set <baselineArtifact> to the artifact that holds the"
+                + " released changelogs.");
     }
 
     private static boolean exists(Path jar, String path) {
