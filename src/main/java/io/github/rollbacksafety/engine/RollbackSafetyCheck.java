@@ -18,7 +18,6 @@ import io.github.rollbacksafety.rules.PlannedChange;
 import io.github.rollbacksafety.rules.Rule;
 import io.github.rollbacksafety.rules.RuleCatalogue;
 import io.github.rollbacksafety.rules.RuleContext;
-import io.github.rollbacksafety.rules.Severity;
 import io.github.rollbacksafety.rules.Violation;
 import io.github.rollbacksafety.schema.Schema;
 import io.github.rollbacksafety.schema.SchemaBuilder;
@@ -159,7 +158,7 @@ public final class RollbackSafetyCheck {
         var unused = request.waivers().stream().filter(w -> waived.stream().noneMatch(f -> f.waived() && w.matches(f)))
                 .toList();
         var baselines = request.previousReleases().stream().map(PreviousRelease::version).toList();
-        return new CheckResult(baselines, verdict(waived, request.failOn()), newest, newestCoverage, waived, unused,
+        return new CheckResult(baselines, request.failOn().verdictOf(waived), newest, newestCoverage, waived, unused,
                 notes);
     }
 
@@ -386,15 +385,6 @@ public final class RollbackSafetyCheck {
             result.add(waiver.map(w -> f.waive(w.reason())).orElse(f));
         }
         return result;
-    }
-
-    static Verdict verdict(List<Finding> findings, FailOn failOn) {
-        var failing = findings.stream().filter(f -> !f.waived()).anyMatch(f -> switch (failOn) {
-            case BREAKING -> f.severity() == Severity.BREAKING;
-            case RISKY -> true;
-            case NONE -> false;
-        });
-        return failing ? Verdict.FAIL : Verdict.PASS;
     }
 
     /** The schema a changelog builds, for tests and tools. */

@@ -4,7 +4,6 @@ import io.github.rollbacksafety.engine.CheckResult;
 import io.github.rollbacksafety.engine.FailOn;
 import io.github.rollbacksafety.rules.Finding;
 import io.github.rollbacksafety.rules.Rule;
-import io.github.rollbacksafety.rules.Severity;
 
 import java.util.List;
 import java.util.Objects;
@@ -27,19 +26,9 @@ public record ReportData(ReportMeta meta, CheckResult result, List<Rule> rules, 
         Objects.requireNonNull(failOn, "failOn");
     }
 
-    /** True when this finding, by itself, fails the build under {@link #failOn()}. */
+    /** True when this finding, by itself, fails the build under {@link #failOn()} (as the verdict decided it). */
     public boolean fails(Finding finding) {
-        if (finding.waived()) {
-            return false;
-        }
-        switch (failOn) {
-            case BREAKING:
-                return finding.severity() == Severity.BREAKING;
-            case RISKY:
-                return true;
-            default:
-                return false;
-        }
+        return failOn.fails(finding);
     }
 
     /** The versions checked against, for prose: {@code 1.1.0, 1.0.0}; empty for a first release. */
