@@ -35,6 +35,32 @@ class PackageDependenciesTest {
         return found;
     }
 
+    /** Main source files (relative to the base package) whose code (not comments) contains {@code text}. */
+    private static List<String> filesContaining(String text) throws IOException {
+        var found = new ArrayList<String>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (var file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                var code = Files.readAllLines(file).stream()
+                        .filter(l -> !l.strip().startsWith("*") && !l.strip().startsWith("/*")
+                                && !l.strip().startsWith("//"))
+                        .anyMatch(l -> l.contains(text));
+                if (code) {
+                    found.add(MAIN.relativize(file).toString().replace('\\', '/'));
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void oneHashOneAtomicWriteOneArchiveLayout() throws IOException {
+        assertThat(filesContaining("MessageDigest.getInstance")).containsExactly("Sha256.java");
+        assertThat(filesContaining("\"BOOT-INF/")).containsExactly("ArchiveLayout.java");
+        assertThat(filesContaining("\"WEB-INF/")).containsExactly("ArchiveLayout.java");
+        // git publishes a whole materialised tree (a directory) with one move; files go through AtomicFile
+        assertThat(filesContaining("ATOMIC_MOVE")).containsExactlyInAnyOrder("AtomicFile.java", "git/GitBaselines.java");
+    }
+
     @Test
     void asmTypesOnlyInTheBytecodeFrontEnd() throws IOException {
         assertThat(importersOf("org.objectweb.asm")).isNotEmpty().allMatch(f -> f.startsWith("query/bytecode/"));

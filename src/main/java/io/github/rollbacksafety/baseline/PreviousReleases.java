@@ -1,5 +1,6 @@
 package io.github.rollbacksafety.baseline;
 
+import io.github.rollbacksafety.ArchiveLayout;
 import io.github.rollbacksafety.CheckLog;
 import io.github.rollbacksafety.RollbackSafetyException;
 import io.github.rollbacksafety.changelog.ChangelogSource;
@@ -49,8 +50,6 @@ public final class PreviousReleases {
             queryFiles = List.copyOf(queryFiles);
         }
     }
-
-    private static final List<String> ARCHIVE_CLASS_ROOTS = List.of("", "BOOT-INF/classes/", "WEB-INF/classes/");
 
     private final Settings settings;
     private final CheckLog log;
@@ -140,7 +139,7 @@ public final class PreviousReleases {
     /** A classpath resource inside a jar, a Spring Boot jar or a war. */
     private static Optional<InputStream> open(Path jar, String path) {
         try (var zip = new ZipFile(jar.toFile())) {
-            for (var prefix : ARCHIVE_CLASS_ROOTS) {
+            for (var prefix : ArchiveLayout.CLASS_ROOTS) {
                 var entry = zip.getEntry(prefix + path);
                 if (entry != null && !entry.isDirectory()) {
                     try (var in = zip.getInputStream(entry)) {

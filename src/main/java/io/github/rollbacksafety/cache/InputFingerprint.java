@@ -3,16 +3,14 @@ package io.github.rollbacksafety.cache;
 import io.github.rollbacksafety.engine.CheckRequest;
 
 import io.github.rollbacksafety.RollbackSafetyException;
+import io.github.rollbacksafety.Sha256;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
 
@@ -26,7 +24,7 @@ public final class InputFingerprint {
     private final MessageDigest digest;
 
     public InputFingerprint() {
-        digest = sha256();
+        digest = Sha256.newDigest();
     }
 
     /** The inputs of {@code request}: current roots, previous changelog roots, options, waivers, failOn. */
@@ -90,39 +88,15 @@ public final class InputFingerprint {
     public String hex() {
         try {
             var copy = (MessageDigest) digest.clone();
-            return HexFormat.of().formatHex(copy.digest());
+            return Sha256.hex(copy.digest());
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** SHA-256 of one file's content, hex. */
-    public static String sha256Of(Path file) throws IOException {
-        var d = sha256();
-        try (InputStream in = Files.newInputStream(file)) {
-            var buffer = new byte[64 * 1024];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                d.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(d.digest());
-    }
-
-    /** SHA-256 of a text, hex. */
-    static String sha256Of(String text) {
-        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
     private void bytes(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            var buffer = new byte[64 * 1024];
-            long total = 0;
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-                total += n;
-            }
-            update(Long.toString(total)); // a length separator: "ab"+"c" differs from "a"+"bc"
-        }
+        long total = Sha256.update(digest, file);
+        update(Long.toString(total)); // a length separator: "ab"+"c" differs from "a"+"bc"
     }
 
     private void update(String s) {
@@ -130,13 +104,5 @@ public final class InputFingerprint {
         digest.update(Integer.toString(b.length).getBytes(StandardCharsets.US_ASCII));
         digest.update((byte) ':');
         digest.update(b);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.rollbacksafety.cache;
 
+import io.github.rollbacksafety.AtomicFile;
+import io.github.rollbacksafety.Sha256;
 import io.github.rollbacksafety.engine.Coverage;
 
 import io.github.rollbacksafety.query.QueryCollector;
@@ -7,10 +9,8 @@ import io.github.rollbacksafety.query.QuerySourceKind;
 import io.github.rollbacksafety.query.QueryUsage;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,33 +69,15 @@ public final class UsageCache {
     }
 
     private static String fileName(String key) {
-        return InputFingerprint.sha256Of(key) + ".json";
+        return Sha256.hex(key) + ".json";
     }
 
     /** Writes {@code value} as JSON to {@code dir/name} through a temporary file; failures are ignored. */
     static void writeAtomically(Path dir, String name, Object value) {
-        Path temp = null;
         try {
-            Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, name, ".tmp");
-            CheckCache.json().writeValue(temp.toFile(), value);
-            try {
-                Files.move(temp, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
+            AtomicFile.write(dir.resolve(name), CheckCache.json().writeValueAsBytes(value));
         } catch (IOException | RuntimeException e) {
             // a cache that cannot be written only costs the next run time
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // best effort
-                }
-            }
         }
     }
 }

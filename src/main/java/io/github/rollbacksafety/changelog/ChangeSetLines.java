@@ -1,5 +1,6 @@
 package io.github.rollbacksafety.changelog;
 
+import io.github.rollbacksafety.Sha256;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.events.AliasEvent;
@@ -8,13 +9,9 @@ import org.yaml.snakeyaml.events.MappingStartEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
 
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -218,13 +215,7 @@ final class ChangeSetLines {
     }
 
     private static String fingerprint(String text, int from, int to) {
-        try {
-            var digest = MessageDigest.getInstance("SHA-256");
-            digest.update(text.substring(from, to).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            return ""; // every JDK has SHA-256; without it the checksum is simply computed
-        }
+        return Sha256.hex(text.substring(from, to));
     }
 
     private static String unquote(String s) {

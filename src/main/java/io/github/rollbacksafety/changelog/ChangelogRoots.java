@@ -1,5 +1,6 @@
 package io.github.rollbacksafety.changelog;
 
+import io.github.rollbacksafety.ArchiveLayout;
 import io.github.rollbacksafety.RollbackSafetyException;
 import liquibase.resource.CompositeResourceAccessor;
 import liquibase.resource.DirectoryResourceAccessor;
@@ -20,8 +21,6 @@ import java.util.List;
  * a Spring Boot jar ({@code BOOT-INF/classes}) or a WAR ({@code WEB-INF/classes}).
  */
 final class ChangelogRoots implements AutoCloseable {
-
-    private static final List<String> NESTED_CLASS_ROOTS = List.of("/BOOT-INF/classes", "/WEB-INF/classes");
 
     private final List<AutoCloseable> toClose;
     private final ResourceAccessor accessor;
@@ -69,8 +68,8 @@ final class ChangelogRoots implements AutoCloseable {
                 throw new RollbackSafetyException("changelog root does not exist: " + root, root.toString(), 0, null);
             }
             FileSystem zip = FileSystems.newFileSystem(root, (ClassLoader) null);
-            for (var nested : NESTED_CLASS_ROOTS) {
-                var classes = zip.getPath(nested);
+            for (var nested : ArchiveLayout.NESTED_CLASS_ROOTS) {
+                var classes = zip.getPath("/" + nested.substring(0, nested.length() - 1));
                 if (Files.isDirectory(classes)) {
                     // Liquibase's class-loader accessor fails on includeAll inside a Boot jar; a directory
                     // accessor over the zip file system does not, and yields classpath-relative paths

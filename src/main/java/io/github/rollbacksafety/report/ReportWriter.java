@@ -1,5 +1,6 @@
 package io.github.rollbacksafety.report;
 
+import io.github.rollbacksafety.AtomicFile;
 import io.github.rollbacksafety.RollbackSafetyException;
 import io.github.rollbacksafety.engine.CheckResult;
 import io.github.rollbacksafety.engine.FailOn;
@@ -7,10 +8,8 @@ import io.github.rollbacksafety.rules.Rule;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -51,23 +50,9 @@ public final class ReportWriter {
     }
 
     private static void writeAtomically(Path target, String content) {
-        Path temp = null;
         try {
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            Files.writeString(temp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFile.write(target, content.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the original failure is the one worth reporting
-                }
-            }
             throw new RollbackSafetyException("Cannot write the report " + target + ": " + e,
                     target.toString(), 0, e);
         }

@@ -1,5 +1,6 @@
 package io.github.rollbacksafety.report;
 
+import io.github.rollbacksafety.Sha256;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rollbacksafety.query.Query;
 import io.github.rollbacksafety.rules.Finding;
@@ -8,12 +9,8 @@ import io.github.rollbacksafety.rules.Severity;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -166,13 +163,7 @@ public final class SarifReport implements JsonView {
     static String fingerprint(Finding f) {
         var identity = f.rule() + "\u0000" + f.changeSet().key() + "\u0000" + f.object().type() + "\u0000"
                 + f.object().display();
-        try {
-            var digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            // every Java platform must provide SHA-256
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(identity);
     }
 
     /** A '/'-separated relative path as a URI reference, percent-encoding what a URI cannot hold. */

@@ -1,5 +1,6 @@
 package io.github.rollbacksafety.query.archive;
 
+import io.github.rollbacksafety.ArchiveLayout;
 import io.github.rollbacksafety.query.XmlTree;
 import io.github.rollbacksafety.query.bytecode.ClassFileReader;
 import io.github.rollbacksafety.query.mapping.AnnotationMappings;
@@ -43,8 +44,6 @@ import java.util.zip.ZipInputStream;
 public final class ArchiveQuerySource implements QuerySource {
 
     static final int MAX_ENTRY_BYTES = 16 * 1024 * 1024;
-    private static final List<String> CLASS_ROOTS = List.of("BOOT-INF/classes/", "WEB-INF/classes/");
-    private static final List<String> LIB_ROOTS = List.of("BOOT-INF/lib/", "WEB-INF/lib/");
     private static final byte[][] XML_MARKERS = {
         "<mapper".getBytes(StandardCharsets.US_ASCII),
         "<entity-mappings".getBytes(StandardCharsets.US_ASCII),
@@ -132,7 +131,7 @@ public final class ArchiveQuerySource implements QuerySource {
                 collector.warning(describe() + ": ignored entry with an unsafe name: " + rawName);
                 return;
             }
-            for (var lib : LIB_ROOTS) {
+            for (var lib : ArchiveLayout.LIB_ROOTS) {
                 if (rawName.startsWith(lib)) {
                     if (rawName.endsWith(".jar") && isQueryDependency(rawName.substring(lib.length()))) {
                         nestedJar(rawName, content);
@@ -141,7 +140,7 @@ public final class ArchiveQuerySource implements QuerySource {
                 }
             }
             var name = rawName;
-            for (var root : CLASS_ROOTS) {
+            for (var root : ArchiveLayout.NESTED_CLASS_ROOTS) {
                 if (name.startsWith(root)) {
                     name = name.substring(root.length());
                 }

@@ -1,5 +1,7 @@
 package io.github.rollbacksafety.query.sqlfile;
 
+import io.github.rollbacksafety.ArchiveLayout;
+import io.github.rollbacksafety.Sha256;
 import io.github.rollbacksafety.query.QueryCollector;
 import io.github.rollbacksafety.query.QuerySource;
 import io.github.rollbacksafety.query.QuerySourceKind;
@@ -29,8 +31,6 @@ public final class SqlResourcesSource implements QuerySource {
     /** Largest resource read. */
     static final int MAX_ENTRY_BYTES = 16 * 1024 * 1024;
 
-    private static final String BOOT_CLASSES = "BOOT-INF/classes/";
-    private static final String WAR_CLASSES = "WEB-INF/classes/";
 
     private final Path root;
     private final Set<String> changelogFiles;
@@ -68,15 +68,10 @@ public final class SqlResourcesSource implements QuerySource {
         if (changelogFolder.isEmpty() || !Files.isRegularFile(root)) {
             return Optional.empty();
         }
-        try (var in = Files.newInputStream(root)) {
-            var digest = java.security.MessageDigest.getInstance("SHA-256");
-            var buffer = new byte[64 * 1024];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return Optional.of("sql-resources|" + java.util.HexFormat.of().formatHex(digest.digest()) + "|"
+        try {
+            return Optional.of("sql-resources|" + Sha256.ofFile(root) + "|"
                     + new java.util.TreeSet<>(changelogFiles) + "|" + changelogFolder.get());
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+        } catch (IOException e) {
             return Optional.empty();
         }
     }
@@ -134,8 +129,8 @@ public final class SqlResourcesSource implements QuerySource {
     private void collectArchive(QueryCollector collector) {
         try (var zip = new ZipFile(root.toFile())) {
             var names = zip.stream().map(ZipEntry::getName).toList();
-            String classes = names.stream().anyMatch(n -> n.startsWith(BOOT_CLASSES)) ? BOOT_CLASSES
-                    : names.stream().anyMatch(n -> n.startsWith(WAR_CLASSES)) ? WAR_CLASSES : "";
+            String classes = ArchiveLayout.NESTED_CLASS_ROOTS.stream()
+                    .filter(root -> names.stream().anyMatch(n -> n.startsWith(root))).findFirst().orElse("");
             var entries = zip.stream().filter(e -> !e.isDirectory() && isSql(e.getName()))
                     .sorted(Comparator.comparing(ZipEntry::getName)).toList();
             for (var entry : entries) {
