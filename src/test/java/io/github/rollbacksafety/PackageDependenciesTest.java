@@ -65,4 +65,13 @@ class PackageDependenciesTest {
     void asmTypesOnlyInTheBytecodeFrontEnd() throws IOException {
         assertThat(importersOf("org.objectweb.asm")).isNotEmpty().allMatch(f -> f.startsWith("query/bytecode/"));
     }
+
+    @Test
+    void mavenTypesOnlyInTheMavenAdapter() throws IOException {
+        // the engine runs, and is unit-tested, without Maven on the class path
+        for (var maven : List.of("org.apache.maven", "org.codehaus.plexus", "org.eclipse.aether")) {
+            assertThat(importersOf(maven)).as(maven).allMatch(f -> f.startsWith("maven/"));
+        }
+        assertThat(importersOf("org.apache.maven")).isNotEmpty();
+    }
 }

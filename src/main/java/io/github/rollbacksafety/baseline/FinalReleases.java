@@ -1,7 +1,5 @@
 package io.github.rollbacksafety.baseline;
 
-import org.apache.maven.artifact.versioning.ComparableVersion;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,7 +18,7 @@ public final class FinalReleases {
 
     /** Newest first, as Maven compares versions. */
     public static final Comparator<String> NEWEST_FIRST =
-            Comparator.comparing(ComparableVersion::new, Comparator.reverseOrder());
+            Comparator.comparing(Version::of, Comparator.reverseOrder());
 
     private FinalReleases() {
     }
@@ -40,7 +38,7 @@ public final class FinalReleases {
 
     /** True when {@code version} is a final release strictly below {@code limit}. */
     public static boolean isFinalReleaseBelow(String version, String limit) {
-        return !isPreRelease(version) && new ComparableVersion(version).compareTo(new ComparableVersion(limit)) < 0;
+        return !isPreRelease(version) && Version.of(version).compareTo(Version.of(limit)) < 0;
     }
 
     /** Final releases among {@code available} below {@code projectVersion}, newest first, without duplicates. */

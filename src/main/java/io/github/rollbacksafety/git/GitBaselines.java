@@ -4,9 +4,9 @@ import io.github.rollbacksafety.baseline.BaselineTree;
 import io.github.rollbacksafety.baseline.FinalReleases;
 import io.github.rollbacksafety.baseline.GitBaseline;
 import io.github.rollbacksafety.baseline.TagPattern;
+import io.github.rollbacksafety.baseline.Version;
 
 import io.github.rollbacksafety.RollbackSafetyException;
-import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
@@ -207,7 +207,7 @@ public final class GitBaselines implements AutoCloseable {
                     continue;
                 }
                 var candidate = new Candidate(tag, version.get(), i);
-                byVersion.merge(new ComparableVersion(version.get()).getCanonical(), candidate,
+                byVersion.merge(Version.of(version.get()).canonical(), candidate,
                         (a, b) -> b.pattern() < a.pattern() ? b : a);
                 break;
             }
