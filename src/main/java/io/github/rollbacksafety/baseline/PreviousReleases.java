@@ -95,7 +95,13 @@ public final class PreviousReleases {
                 log.info("Checking against git " + b.ref() + " (" + b.shortCommitId() + "): " + b.reason());
                 var tree = git.materialize(b, settings.modulePath().orElse(git.modulePath()),
                         GitBaselines.MODULE_SOURCES, settings.treeCache());
-                tree.skipped().forEach(log::warn);
+                warnSkipped(b, tree);
+                var masterInTree = "src/main/resources/" + master;
+                tree.skipped().stream().filter(s -> s.startsWith(masterInTree + ": ")).findFirst().ifPresent(s -> {
+                    throw new RollbackSafetyException("The master changelog of " + b.ref() + " cannot be read: "
+                            + s + ". Fetch the full history (git fetch --unshallow --tags, or a clone without a blob"
+                            + " filter, with git lfs pull for LFS files).", masterInTree, 0, null);
+                });
                 // the master may have moved since that release, as for a release from a repository
                 var resources = tree.resources();
                 var previousMaster = Files.isRegularFile(resources.resolve(master)) ? master
@@ -109,6 +115,16 @@ public final class PreviousReleases {
             }
         }
         return result;
+    }
+
+    /** At most ten lines for the files a git tree left out, then a count: a partial clone may miss thousands. */
+    private void warnSkipped(io.github.rollbacksafety.baseline.GitBaseline baseline, BaselineTree tree) {
+        var skipped = tree.skipped();
+        skipped.stream().limit(10).forEach(s -> log.warn("Not read from " + baseline.ref() + ": " + s));
+        if (skipped.size() > 10) {
+            log.warn("... and " + (skipped.size() - 10) + " more files of " + baseline.ref() + " not read; only a"
+                    + " missing changelog file stops the check, and it is named when it does.");
+        }
     }
 
     /** Where the previous release's queries are in one of its archives (or a tree of its resources). */

@@ -27,18 +27,39 @@ final class ChangeSetChecksum {
     private final String key;
     private final Optional<String> fingerprint;
     private final Optional<Resolver> resolver;
+    /** Why the checksum cannot be computed (a custom change class that cannot be loaded, a missing SQL file). */
+    private final Optional<String> unknownBecause;
     // the checksum once known; written once, under this object's lock
     private volatile String value;
 
     private ChangeSetChecksum(String key, Optional<String> fingerprint, Optional<Resolver> resolver, String value) {
+        this(key, fingerprint, resolver, value, Optional.empty());
+    }
+
+    private ChangeSetChecksum(String key, Optional<String> fingerprint, Optional<Resolver> resolver, String value,
+                              Optional<String> unknownBecause) {
         this.key = key;
         this.fingerprint = fingerprint;
         this.resolver = resolver;
         this.value = value;
+        this.unknownBecause = unknownBecause;
     }
 
     static ChangeSetChecksum known(String value) {
         return new ChangeSetChecksum("", Optional.empty(), Optional.empty(), value);
+    }
+
+    /**
+     * A checksum the check cannot compute; {@code fingerprint}, when present, still tells whether the changeset's
+     * text is the same in both versions.
+     */
+    static ChangeSetChecksum unknown(String reason, Optional<String> fingerprint) {
+        return new ChangeSetChecksum("", fingerprint, Optional.empty(), null, Optional.of(reason));
+    }
+
+    /** Why the checksum cannot be computed; empty when it can. */
+    Optional<String> unknownBecause() {
+        return unknownBecause;
     }
 
     static ChangeSetChecksum lazy(String key, String fingerprint, Resolver resolver) {
@@ -48,6 +69,9 @@ final class ChangeSetChecksum {
     /** The checksum, computed now if needed. */
     String value() {
         var v = value;
+        if (v == null && unknownBecause.isPresent()) {
+            return "?";
+        }
         if (v == null) {
             resolveAll(Set.of(this));
             v = value;
@@ -79,7 +103,7 @@ final class ChangeSetChecksum {
     static void resolveAll(Collection<ChangeSetChecksum> checksums) {
         var byResolver = new IdentityHashMap<Resolver, Set<ChangeSetChecksum>>();
         for (var c : checksums) {
-            if (c.value == null) {
+            if (c.value == null && c.resolver.isPresent()) {
                 byResolver.computeIfAbsent(c.resolver.orElseThrow(), r -> new LinkedHashSet<>()).add(c);
             }
         }
@@ -104,7 +128,7 @@ final class ChangeSetChecksum {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof ChangeSetChecksum other)) {
+        if (!(o instanceof ChangeSetChecksum other) || !unknownBecause.equals(other.unknownBecause)) {
             return false;
         }
         // a read's fingerprint stands for its checksum; known values compare as values
@@ -121,6 +145,9 @@ final class ChangeSetChecksum {
     @Override
     public String toString() {
         var v = value;
+        if (v == null && unknownBecause.isPresent()) {
+            return "(unknown: " + unknownBecause.get() + ")";
+        }
         return v != null ? v : "(not computed; source " + fingerprint.orElse("?") + ")";
     }
 }

@@ -111,6 +111,23 @@ final class ChangeSetLines {
         return Optional.ofNullable(fingerprints.get(key)).filter(f -> !f.isEmpty());
     }
 
+    /**
+     * The line of the {@code nth} (0-based) declaration with this id and author, for twins written once per
+     * database, context or label; falls back to {@link #lineOf(String, String)}.
+     */
+    int lineOf(String id, String author, int nth) {
+        if (nth > 0) {
+            int seen = 0;
+            for (var d : declarations) {
+                if (d.id().equals(id) && d.author().equals(author) && seen++ == nth) {
+                    next++;
+                    return d.line();
+                }
+            }
+        }
+        return lineOf(id, author);
+    }
+
     /** The line of the changeset, or 0 when it cannot be found. Call in the file's declaration order. */
     int lineOf(String id, String author) {
         var line = byIdAndAuthor.get(id + "::" + author);

@@ -29,6 +29,7 @@ public final class ChangeSetRef {
     private final Optional<Precondition.Guard> guard;
     private final List<SchemaOp> ops;
     private final List<String> notes;
+    private final String variant;
 
     /**
      * @param id             changeset id
@@ -47,12 +48,12 @@ public final class ChangeSetRef {
                         boolean runAlways, Set<String> validCheckSums, Optional<Precondition.Guard> guard,
                         List<SchemaOp> ops, List<String> notes) {
         this(id, author, filePath, line, ChangeSetChecksum.known(Objects.requireNonNull(checksum, "checksum")),
-                runOnChange, runAlways, validCheckSums, guard, ops, notes);
+                runOnChange, runAlways, validCheckSums, guard, ops, notes, "");
     }
 
     ChangeSetRef(String id, String author, String filePath, int line, ChangeSetChecksum checksum,
                  boolean runOnChange, boolean runAlways, Set<String> validCheckSums,
-                 Optional<Precondition.Guard> guard, List<SchemaOp> ops, List<String> notes) {
+                 Optional<Precondition.Guard> guard, List<SchemaOp> ops, List<String> notes, String variant) {
         this.id = Objects.requireNonNull(id, "id");
         this.author = Objects.requireNonNull(author, "author");
         this.filePath = Objects.requireNonNull(filePath, "filePath");
@@ -64,6 +65,7 @@ public final class ChangeSetRef {
         this.guard = Objects.requireNonNull(guard, "guard");
         this.ops = List.copyOf(ops);
         this.notes = List.copyOf(notes);
+        this.variant = Objects.requireNonNull(variant, "variant");
     }
 
     public String id() {
@@ -124,6 +126,24 @@ public final class ChangeSetRef {
         return filePath + "::" + id + "::" + author;
     }
 
+    /**
+     * What tells apart twins: changesets of one file with the same id and author written once per database,
+     * context or label ({@code dbms}, {@code context}, {@code labels}); empty for a changeset without those.
+     */
+    public String variant() {
+        return variant;
+    }
+
+    /** {@link #key()} plus {@link #variant()}: unique among the changesets one read returns. */
+    public String twinKey() {
+        return variant.isEmpty() ? key() : key() + "::" + variant;
+    }
+
+    /** Why this changeset's checksum cannot be computed (custom change class not loadable, missing file). */
+    public Optional<String> checksumUnknownBecause() {
+        return checksum.unknownBecause();
+    }
+
     /** Identity without the file, used when a changeset moved between files. */
     public String idAndAuthor() {
         return id + "::" + author;
@@ -176,19 +196,20 @@ public final class ChangeSetRef {
                 && id.equals(other.id) && author.equals(other.author) && filePath.equals(other.filePath)
                 && line == other.line && checksum.equals(other.checksum) && runOnChange == other.runOnChange
                 && runAlways == other.runAlways && validCheckSums.equals(other.validCheckSums)
-                && guard.equals(other.guard) && ops.equals(other.ops) && notes.equals(other.notes);
+                && guard.equals(other.guard) && ops.equals(other.ops) && notes.equals(other.notes)
+                && variant.equals(other.variant);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(id, author, filePath, line, checksum, runOnChange, runAlways, validCheckSums, guard, ops,
-                notes);
+                notes, variant);
     }
 
     @Override
     public String toString() {
         return "ChangeSetRef[id=" + id + ", author=" + author + ", filePath=" + filePath + ", line=" + line
                 + ", checksum=" + checksum + ", runOnChange=" + runOnChange + ", runAlways=" + runAlways
-                + ", validCheckSums=" + validCheckSums + ", guard=" + guard + ", ops=" + ops + ", notes=" + notes + "]";
+                + ", validCheckSums=" + validCheckSums + ", guard=" + guard + ", ops=" + ops + ", notes=" + notes + (variant.isEmpty() ? "" : ", variant=" + variant) + "]";
     }
 }

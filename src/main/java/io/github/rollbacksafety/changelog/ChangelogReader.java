@@ -65,9 +65,10 @@ public final class ChangelogReader {
      *                                                          the file and, where known, the line
      */
     public Changelog read(ChangelogSource source, ChangelogOptions options) {
-        try (var roots = ChangelogRoots.open(source.roots())) {
+        try (var roots = ChangelogRoots.open(source.roots()); var classes = new CustomChangeClasses(source)) {
             var accessor = roots.accessor();
-            return Scope.child(scopeValues(accessor), () -> readInScope(source, options, accessor));
+            return Scope.child(scopeValues(accessor), () -> StandInCustomChange.loadingFrom(classes,
+                    () -> readInScope(source, options, accessor)));
         } catch (RollbackSafetyException e) {
             throw e;
         } catch (Exception | StackOverflowError e) {
@@ -100,6 +101,7 @@ public final class ChangelogReader {
                     master, 0, null);
         }
         GuardedChangeLogParser.install();
+        StandInCustomChange.install();
         var parameters = parameters(options);
         var parser = ChangeLogParserFactory.getInstance().getParser(master, accessor);
         return GuardedChangeLogParser.tracking(() -> parser.parse(master, parameters, accessor));
@@ -110,9 +112,12 @@ public final class ChangelogReader {
         DatabaseChangeLog changeLog = parse(source, options, accessor);
         var rereader = new Rereader(source, options);
         // changesets per physical file: a file's fingerprints are trusted only when its scan found them all
-        var declaredPerFile = new HashMap<String, Set<String>>();
+        var declaredPerFile = new HashMap<String, Integer>();
+        var physicalKeys = new HashSet<String>();
         for (ChangeSet cs : changeLog.getChangeSets()) {
-            declaredPerFile.computeIfAbsent(physicalPath(cs), p -> new HashSet<>()).add(cs.getId() + "::" + cs.getAuthor());
+            if (physicalKeys.add(physicalPath(cs) + "::" + cs.getId() + "::" + cs.getAuthor() + "::" + variant(cs))) {
+                declaredPerFile.merge(physicalPath(cs), 1, Integer::sum);
+            }
         }
 
         var contexts = options.contexts().filter(s -> !s.isBlank())
@@ -122,28 +127,38 @@ public final class ChangelogReader {
         var dbms = options.dbms().filter(s -> !s.isBlank()).map(String::strip);
 
         var lines = new HashMap<String, ChangeSetLines>();
+        var occurrences = new HashMap<String, Integer>();
         var seen = new HashSet<String>();
         var result = new ArrayList<ChangeSetRef>();
         for (ChangeSet cs : changeLog.getChangeSets()) {
             var filePath = cs.getFilePath();
-            if (!seen.add(filePath + "::" + cs.getId() + "::" + cs.getAuthor())) {
-                continue; // the same file included twice: Liquibase runs each changeset once
-            }
             var physical = physicalPath(cs);
             var fileLines = lines.computeIfAbsent(physical, p -> scanLines(accessor, p));
-            int line = fileLines.lineOf(cs.getId(), cs.getAuthor());
+            var variant = variant(cs);
+            // twins (one per dbms, context or label) share id and author: the n-th one is the n-th declaration
+            var physicalKey = physical + "::" + cs.getId() + "::" + cs.getAuthor();
+            int nth = occurrences.getOrDefault(physicalKey, 0);
+            occurrences.merge(physicalKey, 1, Integer::sum);
+            int line = fileLines.lineOf(cs.getId(), cs.getAuthor(), nth);
+            // Liquibase filters first, then identifies: a twin filtered out never hides the one that runs
             if (cs.isIgnore() || cs.isInheritableIgnore()
                     || contexts.map(f -> !f.accepts(cs).isAccepted()).orElse(false)
                     || labels.map(f -> !f.accepts(cs).isAccepted()).orElse(false)
                     || dbms.map(d -> !DatabaseList.definitionMatches(cs.getDbmsSet(), d, true)).orElse(false)) {
                 continue;
             }
-            var fingerprint = fileLines.size() == declaredPerFile.get(physical).size() && checksumFromTextAlone(cs)
+            if (!seen.add(filePath + "::" + cs.getId() + "::" + cs.getAuthor() + "::" + variant)) {
+                continue; // the same file included twice: Liquibase runs each changeset once
+            }
+            var textFingerprint = fileLines.size() == declaredPerFile.get(physical)
                     ? fileLines.fingerprintOf(cs.getId(), cs.getAuthor()) : Optional.<String>empty();
-            var checksum = fingerprint
-                    .map(f -> ChangeSetChecksum.lazy(filePath + "::" + cs.getId() + "::" + cs.getAuthor(), f, rereader))
-                    .orElseGet(() -> ChangeSetChecksum.known(checksum(cs, filePath, line)));
-            result.add(toRef(cs, filePath, line, dbms, checksum));
+            var key = filePath + "::" + cs.getId() + "::" + cs.getAuthor() + "::" + variant;
+            var checksum = unloadable(cs)
+                    .map(why -> ChangeSetChecksum.unknown(why, textFingerprint))
+                    .orElseGet(() -> checksumFromTextAlone(cs) && textFingerprint.isPresent()
+                            ? ChangeSetChecksum.lazy(key, textFingerprint.get(), rereader)
+                            : checksumOrUnknown(cs, textFingerprint));
+            result.add(toRef(cs, filePath, line, dbms, checksum, variant));
         }
         return new Changelog(source, result);
     }
@@ -183,18 +198,18 @@ public final class ChangelogReader {
 
         @Override
         public Map<String, String> checksums(Set<String> keys) {
-            try (var roots = ChangelogRoots.open(source.roots())) {
+            try (var roots = ChangelogRoots.open(source.roots()); var classes = new CustomChangeClasses(source)) {
                 var accessor = roots.accessor();
-                return Scope.child(scopeValues(accessor), () -> {
+                return Scope.child(scopeValues(accessor), () -> StandInCustomChange.loadingFrom(classes, () -> {
                     var result = new HashMap<String, String>();
                     for (ChangeSet cs : parse(source, options, accessor).getChangeSets()) {
-                        var key = cs.getFilePath() + "::" + cs.getId() + "::" + cs.getAuthor();
+                        var key = cs.getFilePath() + "::" + cs.getId() + "::" + cs.getAuthor() + "::" + variant(cs);
                         if (keys.contains(key) && !result.containsKey(key)) {
                             result.put(key, checksum(cs, cs.getFilePath(), 0));
                         }
                     }
                     return result;
-                });
+                }));
             } catch (RollbackSafetyException e) {
                 throw e;
             } catch (Exception | StackOverflowError e) {
@@ -204,7 +219,7 @@ public final class ChangelogReader {
     }
 
     private ChangeSetRef toRef(ChangeSet cs, String filePath, int line, Optional<String> dbms,
-                               ChangeSetChecksum checksum) {
+                               ChangeSetChecksum checksum, String variant) {
         var notes = new ArrayList<String>();
         var ops = new ArrayList<SchemaOp>();
         for (Change change : cs.getChanges()) {
@@ -216,9 +231,8 @@ public final class ChangelogReader {
             }
             ops.addAll(translator.translate(change));
         }
+        // whether the preconditions hold is the engine's call (one note per changeset), not the reader's
         var guard = LiquibasePreconditions.guard(cs.getPreconditions());
-        guard.filter(g -> LiquibasePreconditions.hasUnknown(g.condition())).ifPresent(g -> notes.add(
-                "a precondition needs a database to be evaluated; the check assumes the changeset runs"));
         if (!cs.getSqlVisitors().isEmpty()) {
             notes.add("modifySql rewrites the generated SQL; the check analyses the changes as written");
         }
@@ -227,7 +241,46 @@ public final class ChangelogReader {
                     + "; analysed because no dbms was chosen");
         }
         return new ChangeSetRef(cs.getId(), cs.getAuthor(), filePath, line, checksum,
-                cs.shouldRunOnChange(), cs.shouldAlwaysRun(), validCheckSums(cs), guard, ops, notes);
+                cs.shouldRunOnChange(), cs.shouldAlwaysRun(), validCheckSums(cs), guard, ops, notes, variant);
+    }
+
+    /**
+     * What tells twins apart: the changeset's dbms, context and labels, normalised; empty when it has none of them.
+     */
+    static String variant(ChangeSet cs) {
+        var parts = new ArrayList<String>();
+        if (cs.getDbmsSet() != null && !cs.getDbmsSet().isEmpty()) {
+            parts.add("dbms=" + String.join(",", new TreeSet<>(cs.getDbmsSet())));
+        }
+        var context = cs.getContextFilter();
+        if (context != null && !context.isEmpty()) {
+            parts.add("context=" + context.toString().strip());
+        }
+        var labels = cs.getLabels();
+        if (labels != null && !labels.isEmpty()) {
+            parts.add("labels=" + labels.toString().strip());
+        }
+        return String.join(";", parts);
+    }
+
+    /** Why the changeset's checksum cannot be computed: a custom change whose class could not be loaded. */
+    private static Optional<String> unloadable(ChangeSet cs) {
+        for (Change change : cs.getChanges()) {
+            if (change instanceof StandInCustomChange standIn && standIn.standInFor().isPresent()) {
+                return Optional.of("custom change class " + standIn.standInFor().get() + " could not be loaded ("
+                        + standIn.whyNotLoaded().orElse("not on the class path") + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The checksum, or an unknown one when Liquibase cannot compute it (e.g. an SQL file that is not there). */
+    private static ChangeSetChecksum checksumOrUnknown(ChangeSet cs, Optional<String> textFingerprint) {
+        try {
+            return ChangeSetChecksum.known(cs.generateCheckSum(ChecksumVersion.latest()).toString());
+        } catch (RuntimeException e) {
+            return ChangeSetChecksum.unknown(ChangelogErrors.deepestMessage(e), textFingerprint);
+        }
     }
 
     private static String checksum(ChangeSet cs, String filePath, int line) {

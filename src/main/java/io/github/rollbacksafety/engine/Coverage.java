@@ -34,6 +34,29 @@ public record Coverage(Map<QuerySourceKind, Counts> perKind, List<QueryCollector
         }
     }
 
+    /**
+     * The coverage of several releases (a rollback window): counts added up per kind, unparsed inputs listed once
+     * each (up to {@link #MAX_LISTED}), warnings once each.
+     */
+    public static Coverage merge(List<Coverage> coverages) {
+        if (coverages.size() == 1) {
+            return coverages.get(0);
+        }
+        if (coverages.isEmpty()) {
+            return NONE;
+        }
+        var counts = new java.util.EnumMap<QuerySourceKind, Counts>(QuerySourceKind.class);
+        var unparsed = new java.util.LinkedHashMap<String, QueryCollector.Unparsed>();
+        var warnings = new java.util.LinkedHashSet<String>();
+        for (var c : coverages) {
+            c.perKind().forEach((kind, n) -> counts.merge(kind, n,
+                    (a, b) -> new Counts(a.found() + b.found(), a.parsed() + b.parsed())));
+            c.unparsed().forEach(u -> unparsed.putIfAbsent(u.query().location() + "|" + u.query().sql(), u));
+            warnings.addAll(c.warnings());
+        }
+        return new Coverage(counts, unparsed.values().stream().limit(MAX_LISTED).toList(), List.copyOf(warnings));
+    }
+
     public int found() {
         return perKind.values().stream().mapToInt(Counts::found).sum();
     }

@@ -4,6 +4,7 @@ import io.github.rollbacksafety.baseline.PreviousRelease;
 import io.github.rollbacksafety.cache.UsageCache;
 
 import io.github.rollbacksafety.changelog.ChangeSetDiff;
+
 import io.github.rollbacksafety.changelog.ChangeSetRef;
 import io.github.rollbacksafety.changelog.Changelog;
 import io.github.rollbacksafety.changelog.ChangelogReader;
@@ -141,15 +142,16 @@ public final class RollbackSafetyCheck {
         var findings = new LinkedHashMap<String, Finding>();
         var notes = new ArrayList<String>();
         List<ChangeSetRef> newest = null;
-        Coverage newestCoverage = null;
+        var coverages = new ArrayList<Coverage>();
         for (var previous : request.previousReleases()) {
             var released = previous == firstPrevious ? firstReleased : readPrevious(previous, request);
             var outcome = checkAgainst(previous, released, current, request);
             if (newest == null) {
                 newest = outcome.newChangeSets();
-                newestCoverage = outcome.coverage();
             }
-            notes.addAll(outcome.notes());
+            // every release in the rollback window runs its own queries: coverage counts them all
+            coverages.add(outcome.coverage());
+            outcome.notes().stream().filter(n -> !notes.contains(n)).forEach(notes::add);
             for (var f : outcome.findings()) {
                 findings.merge(identity(f), f, (a, b) -> a.withReleases(union(a.releases(), b.releases())));
             }
@@ -158,8 +160,8 @@ public final class RollbackSafetyCheck {
         var unused = request.waivers().stream().filter(w -> waived.stream().noneMatch(f -> f.waived() && w.matches(f)))
                 .toList();
         var baselines = request.previousReleases().stream().map(PreviousRelease::version).toList();
-        return new CheckResult(baselines, request.failOn().verdictOf(waived), newest, newestCoverage, waived, unused,
-                notes);
+        return new CheckResult(baselines, request.failOn().verdictOf(waived), newest, Coverage.merge(coverages),
+                waived, unused, notes);
     }
 
     private record Outcome(List<ChangeSetRef> newChangeSets, Coverage coverage, List<Finding> findings,
@@ -198,7 +200,7 @@ public final class RollbackSafetyCheck {
 
         var notes = new ArrayList<String>();
         var planned = new ArrayList<PlannedChange>();
-        for (var cs : applicable(released, diff.added(), previousSchema, request, notes)) {
+        for (var cs : applicable(released, toRun(current, diff), previousSchema, usage, request, notes)) {
             for (var op : cs.ops()) {
                 planned.add(new PlannedChange(cs, op, planned.size()));
             }
@@ -225,7 +227,52 @@ public final class RollbackSafetyCheck {
         }
         timing.phase(Timing.RULES, System.nanoTime() - rulesStartWithoutReplay);
         diff.added().forEach(cs -> cs.notes().forEach(n -> notes.add(cs.location() + " " + cs.displayId() + ": " + n)));
+        diff.rerun().forEach(cs -> notes.add(cs.location() + " " + cs.displayId() + ": " + (cs.runAlways()
+                ? "runAlways" : "runOnChange") + " changeset whose text changed: Liquibase runs it again, so its"
+                + " changes are checked as new changes"));
+        notes.addAll(uncomparableNotes(released, current, diff));
         return new Outcome(diff.added(), collected.coverage(), findings, notes);
+    }
+
+    /** The changesets Liquibase would run on a database of the previous release: new ones and re-run ones. */
+    private static List<ChangeSetRef> toRun(Changelog current, ChangeSetDiff diff) {
+        if (diff.rerun().isEmpty()) {
+            return diff.added();
+        }
+        var run = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<ChangeSetRef, Boolean>());
+        run.addAll(diff.added());
+        run.addAll(diff.rerun());
+        return current.changeSets().stream().filter(run::contains).toList();
+    }
+
+    /**
+     * Released changesets whose checksum cannot be computed (custom change class not loadable, SQL file missing):
+     * one note per cause, never a finding; a changed text says so.
+     */
+    private static List<String> uncomparableNotes(Changelog released, Changelog current, ChangeSetDiff diff) {
+        var notes = new ArrayList<String>();
+        var changed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<ChangeSetRef, Boolean>());
+        for (var p : diff.uncomparable()) {
+            changed.add(p.current());
+            var why = p.current().checksumUnknownBecause().or(() -> p.released().checksumUnknownBecause()).orElse("");
+            notes.add(p.current().location() + " " + p.current().displayId() + ": released changeset whose checksum"
+                    + " cannot be computed (" + why + ") and whose text differs or cannot be compared; not judged as"
+                    + " modified");
+        }
+        var added = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<ChangeSetRef, Boolean>());
+        added.addAll(diff.added());
+        var unchangedByCause = new java.util.LinkedHashMap<String, Integer>();
+        for (var cs : current.changeSets()) {
+            if (!added.contains(cs) && !changed.contains(cs)) {
+                cs.checksumUnknownBecause().ifPresent(why -> unchangedByCause.merge(why, 1, Integer::sum));
+            }
+        }
+        for (var cs : released.changeSets()) {
+            cs.checksumUnknownBecause().ifPresent(why -> unchangedByCause.putIfAbsent(why, 1));
+        }
+        unchangedByCause.forEach((why, count) -> notes.add(why + ": " + count + " released changeset"
+                + (count == 1 ? "" : "s") + " affected; their checksums are not compared"));
+        return notes;
     }
 
     /**
@@ -234,8 +281,9 @@ public final class RollbackSafetyCheck {
      * (HALT) it; an undecidable precondition keeps the changeset and is noted.
      */
     private static List<ChangeSetRef> applicable(Changelog released, List<ChangeSetRef> added, Schema previousSchema,
-                                                 CheckRequest request, List<String> notes) {
-        var evaluator = new PreconditionEvaluator(request.changelogOptions().dbms());
+                                                 UsageIndex usage, CheckRequest request, List<String> notes) {
+        var evaluator = new PreconditionEvaluator(request.changelogOptions().dbms(), usage);
+        released.changeSets().forEach(evaluator::ran);
         var executed = new ArrayList<>(released.changeSets());
         var schema = new SchemaBuilder(previousSchema);
         var result = new ArrayList<ChangeSetRef>();
@@ -251,9 +299,11 @@ public final class RollbackSafetyCheck {
                 }
                 if (outcome == PreconditionEvaluator.Outcome.UNKNOWN) {
                     notes.add(cs.location() + " " + cs.displayId() + ": preconditions cannot be decided without a"
-                            + " database; analysed as if they hold");
+                            + " database (they depend on objects the replayed history does not know, or on data);"
+                            + " analysed as if the changeset runs");
                 }
             }
+            evaluator.ran(cs);
             cs.ops().forEach(schema::apply);
             executed.add(cs);
             result.add(cs);

@@ -421,9 +421,21 @@ public final class GitBaselines implements AutoCloseable {
                         skipped.add(relative + ": unsafe path, not written");
                         continue;
                     }
-                    var loader = reader.open(treeWalk.getObjectId(0), Constants.OBJ_BLOB);
+                    org.eclipse.jgit.lib.ObjectLoader loader;
+                    try {
+                        loader = reader.open(treeWalk.getObjectId(0), Constants.OBJ_BLOB);
+                    } catch (MissingObjectException e) {
+                        // a partial clone or a mirror that left large files out: only a missing changelog matters,
+                        // and the changelog reader names it if it needs it
+                        skipped.add(relative + ": " + MISSING_CONTENT);
+                        continue;
+                    }
                     if (loader.getSize() > maxFileBytes) {
                         skipped.add(relative + ": " + loader.getSize() + " bytes, larger than " + maxFileBytes);
+                        continue;
+                    }
+                    if (loader.getSize() < 1024 && isLfsPointer(loader.getCachedBytes())) {
+                        skipped.add(relative + ": a Git LFS pointer, its content is not in the git repository");
                         continue;
                     }
                     Files.createDirectories(target.getParent());
@@ -438,6 +450,14 @@ public final class GitBaselines implements AutoCloseable {
                     + workTree + (isShallow() ? " (a shallow clone). " + fetchHint() : "."), e);
         }
         return new Written(files, skipped);
+    }
+
+    /** How a skipped file whose content git does not have is described (the changelog reader looks for it). */
+    public static final String MISSING_CONTENT = "content missing from the git repository (partial clone or large file"
+            + " left out)";
+
+    private static boolean isLfsPointer(byte[] content) {
+        return new String(content, StandardCharsets.US_ASCII).startsWith("version https://git-lfs.github.com/spec/");
     }
 
     private static ObjectId commitId(GitBaseline baseline) {

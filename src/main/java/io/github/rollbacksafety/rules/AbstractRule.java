@@ -62,6 +62,20 @@ abstract class AbstractRule implements Rule {
     }
 
     /**
+     * Like {@link #previousColumn}, but a column added since the previous release (earlier in the release, or in a
+     * newer release of the rollback window) to a table the previous release has counts too, under the table's
+     * previous name: the previous release's inserts into that table cannot name it.
+     */
+    static Optional<PreviousColumn> previousOrAddedColumn(RuleContext context, String table, String column) {
+        var previous = previousColumn(context, table, column);
+        if (previous.isPresent()) {
+            return previous;
+        }
+        return context.previousTable(table).filter(t -> context.previous().table(t).isPresent())
+                .map(t -> new PreviousColumn(t, column));
+    }
+
+    /**
      * For a change that drops or renames a column: the column's previous-release names, unless it is new in this
      * release (churn) or bridged at the end of the release ({@link #columnBridged}).
      */

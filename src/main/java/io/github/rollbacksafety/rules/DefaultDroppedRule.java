@@ -27,7 +27,7 @@ public final class DefaultDroppedRule extends AbstractRule {
         if (before.isEmpty() || before.get().nullable() || before.get().autoIncrement()) {
             return List.of();
         }
-        var previous = previousColumn(context, drop.table(), drop.column());
+        var previous = previousOrAddedColumn(context, drop.table(), drop.column());
         if (previous.isEmpty() || laterInChangeSet(change, context, op -> sameColumn(op, drop))) {
             return List.of();
         }

@@ -28,7 +28,7 @@ public final class NotNullConstraintAddedRule extends AbstractRule {
                 || before.get().autoIncrement())) {
             return List.of();
         }
-        var previous = previousColumn(context, set.table(), set.column());
+        var previous = previousOrAddedColumn(context, set.table(), set.column());
         if (previous.isEmpty() || laterInChangeSet(change, context, op -> op instanceof SchemaOp.SetDefault d
                 && d.table().equals(set.table()) && d.column().equals(set.column()))) {
             return List.of();

@@ -102,13 +102,6 @@ class ChangelogReaderErrorsTest {
         assertThat(e.getMessage()).contains("file:///etc/hostname");
     }
 
-    @Test
-    void customChangeClassMissingFromTheClassPathIsNamed() {
-        var e = failure("custom.xml");
-
-        assertThat(e.file()).contains("custom.xml");
-        assertThat(e.getMessage()).contains("com.example.Missing").contains("class path");
-    }
 
     @Test
     void fileOfUnknownFormatIsAUserError() {

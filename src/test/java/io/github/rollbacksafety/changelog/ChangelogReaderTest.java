@@ -201,8 +201,9 @@ class ChangelogReaderTest {
                 new Precondition.ChangeSetExecuted("m1", "shop", "db/changelog/db.changelog-master.xml"),
                 new Precondition.ViewExists("v_customer"),
                 new Precondition.SequenceExists("seq_customer"))));
+        // whether preconditions hold is decided (and noted once) by the engine, not by the reader
         assertThat(rerun.notes()).anyMatch(n -> n.contains("modifySql"))
-                .anyMatch(n -> n.contains("precondition needs a database"));
+                .noneMatch(n -> n.contains("precondition"));
     }
 
     @Test

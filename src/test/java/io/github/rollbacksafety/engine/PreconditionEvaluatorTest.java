@@ -54,8 +54,8 @@ class PreconditionEvaluatorTest {
     void unknownPreconditionsStayUnknownUnlessAnotherPartDecides() {
         var unknown = new Precondition.Unknown("sqlCheck");
         assertThat(evaluator.evaluate(unknown, schema, executed)).isEqualTo(UNKNOWN);
-        assertThat(evaluator.evaluate(new Precondition.And(List.of(unknown, new Precondition.TableExists("nope"))),
-                schema, executed)).isEqualTo(FAILS);
+        assertThat(evaluator.evaluate(new Precondition.And(List.of(unknown,
+                new Precondition.ColumnExists("orders", "nope"))), schema, executed)).isEqualTo(FAILS);
         assertThat(evaluator.evaluate(new Precondition.Or(List.of(unknown, new Precondition.SequenceExists("orders_seq"))),
                 schema, executed)).isEqualTo(HOLDS);
     }

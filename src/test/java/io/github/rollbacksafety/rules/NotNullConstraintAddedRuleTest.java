@@ -1,9 +1,12 @@
 package io.github.rollbacksafety.rules;
 
 import io.github.rollbacksafety.schema.SchemaOp.AddColumn;
+import io.github.rollbacksafety.schema.SchemaOp.CreateTable;
 import io.github.rollbacksafety.schema.SchemaOp.SetDefault;
 import io.github.rollbacksafety.schema.SchemaOp.SetNotNull;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static io.github.rollbacksafety.rules.RuleTestKit.notNull;
 import static io.github.rollbacksafety.rules.RuleTestKit.nullable;
@@ -79,10 +82,24 @@ class NotNullConstraintAddedRuleTest {
     }
 
     @Test
-    void doesNotReportColumnsAddedInThisRelease() {
+    void reportsAColumnAddedSinceThePreviousReleaseThatItsInsertsCannotName() {
+        // added nullable (this release, or a newer release of the rollback window), then made NOT NULL: the
+        // previous release's inserts into orders never name it
         var violations = shop()
                 .changeSet("1", new AddColumn("orders", nullable("currency", "char(3)")),
                         new SetNotNull("orders", "currency"))
+                .check(rule);
+
+        assertThat(violations).singleElement().satisfies(v ->
+                assertThat(v.object().display()).isEqualTo("orders.currency"));
+    }
+
+    @Test
+    void doesNotReportAColumnAddedWithATableThePreviousReleaseDidNotHave() {
+        var violations = shop()
+                .changeSet("1", new CreateTable("invoices", List.of(nullable("id", "bigint"))),
+                        new AddColumn("invoices", nullable("currency", "char(3)")),
+                        new SetNotNull("invoices", "currency"))
                 .check(rule);
 
         assertThat(violations).isEmpty();
