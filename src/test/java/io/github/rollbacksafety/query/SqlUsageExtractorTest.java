@@ -155,6 +155,30 @@ class SqlUsageExtractorTest {
     }
 
     @Test
+    void placeholderGluedToANameIsAnUnknownPrefixAndTheRestIsMatched() {
+        var u = usage("select RES.ID_, RES.NAME_ from ${prefix}ACT_RU_TASK RES where ${alias}.OWNER_ = #{owner}");
+        assertThat(u.tables()).extracting(TableUse::table).containsExactly("act_ru_task");
+        assertThat(columns(u)).containsExactly("act_ru_task.id_", "act_ru_task.name_", "act_ru_task.owner_");
+    }
+
+    @Test
+    void placeholderSchemaIsDroppedAndTheTableMatched() {
+        var u = usage("UPDATE ${schema}.orders SET status = #{s, jdbcType=${statusType}} WHERE id = #{id}");
+        assertThat(u.tables()).containsExactly(new TableUse("orders", true));
+        assertThat(columns(u)).containsExactly("orders.id", "orders.status=w");
+    }
+
+    @Test
+    void spliceInClausesAroundAStatementAreLeftOut() {
+        var u = usage("${limitBefore} SELECT RES.* ${limitBetween}, P.KEY_ FROM ${prefix}ACT_RU_EXECUTION RES "
+                + "JOIN ${prefix}ACT_RE_PROCDEF P ON RES.PROC_DEF_ID_ = P.ID_ WHERE RES.NAME_ like #{n}"
+                + "${wildcardEscapeClause} ${orderBy} ${limitAfter}");
+        assertThat(u.tables()).extracting(TableUse::table).containsExactly("act_ru_execution", "act_re_procdef");
+        assertThat(columns(u)).contains("act_re_procdef.key_", "act_ru_execution.name_");
+        assertThat(u.starReads()).containsExactly("act_ru_execution");
+    }
+
+    @Test
     void columnsOfAPlaceholderTableAreNotPinnedOnAnotherTable() {
         var u = usage("SELECT name FROM ${table} WHERE id = #{id}");
         assertThat(u.tables()).isEmpty();

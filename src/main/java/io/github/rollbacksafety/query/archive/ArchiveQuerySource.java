@@ -48,6 +48,7 @@ public final class ArchiveQuerySource implements QuerySource {
         "<mapper".getBytes(StandardCharsets.US_ASCII),
         "<entity-mappings".getBytes(StandardCharsets.US_ASCII),
         "<hibernate-mapping".getBytes(StandardCharsets.US_ASCII),
+        "<configuration".getBytes(StandardCharsets.US_ASCII),
     };
 
     private final Path archiveOrDir;
@@ -223,7 +224,12 @@ public final class ArchiveQuerySource implements QuerySource {
                 return;
             }
             switch (root.name()) {
-                case "mapper" -> myBatis.read(root, location, collector);
+                case "mapper" -> myBatis.add(root, location);
+                case "configuration" -> {
+                    if (MyBatisMapperReader.isConfiguration(root)) {
+                        myBatis.addConfiguration(root);
+                    }
+                }
                 case "hibernate-mapping" -> {
                     hbm.add(root);
                     hbmFiles.add(location);
@@ -240,6 +246,8 @@ public final class ArchiveQuerySource implements QuerySource {
 
         /** Builds the entity model from everything read and emits mappings, annotated queries and strings. */
         void finish() {
+            // mappers together: fragments are included across files, properties come from the configuration
+            myBatis.emit(collector);
             var model = new MappingModel();
             annotations.build(model);
             var hibernate = new HibernateMappingReader();
