@@ -53,11 +53,12 @@ class PackageDependenciesTest {
     }
 
     @Test
-    void oneHashOneAtomicWriteOneArchiveLayout() throws IOException {
+    void oneHashOneAtomicWriteOneArchiveLayoutOneParserConfiguration() throws IOException {
         assertThat(filesContaining("MessageDigest.getInstance")).containsExactly("Sha256.java");
         assertThat(filesContaining("\"BOOT-INF/")).containsExactly("ArchiveLayout.java");
         assertThat(filesContaining("\"WEB-INF/")).containsExactly("ArchiveLayout.java");
         // git publishes a whole materialised tree (a directory) with one move; files go through AtomicFile
+        assertThat(importersOf("net.sf.jsqlparser.parser.CCJSqlParserUtil")).containsExactly("sql/SqlParsers.java");
         assertThat(filesContaining("ATOMIC_MOVE")).containsExactlyInAnyOrder("AtomicFile.java", "git/GitBaselines.java");
     }
 

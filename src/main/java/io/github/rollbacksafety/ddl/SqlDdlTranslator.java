@@ -1,11 +1,11 @@
 package io.github.rollbacksafety.ddl;
 
+import io.github.rollbacksafety.sql.SqlParsers;
 import io.github.rollbacksafety.sql.SqlScriptSplitter;
 
 import io.github.rollbacksafety.schema.Identifiers;
 import io.github.rollbacksafety.schema.SchemaOp;
 import net.sf.jsqlparser.parser.CCJSqlParser;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.Select;
@@ -31,9 +31,9 @@ import java.util.Optional;
 public final class SqlDdlTranslator {
 
     /** Longer statements are not parsed: a migration statement this long is generated data, not DDL. */
-    static final int MAX_STATEMENT_LENGTH = 1_000_000;
+    static final int MAX_STATEMENT_LENGTH = SqlParsers.MAX_LENGTH;
     /** Deeper parenthesis nesting is not parsed: JSqlParser recurses per level and overflows a small stack. */
-    static final int MAX_NESTING_DEPTH = 200;
+    static final int MAX_NESTING_DEPTH = SqlParsers.MAX_NESTING;
     /** More list items are not parsed: a 100,000-element {@code IN} list takes the parser seconds. */
     static final int MAX_LIST_ITEMS = 20_000;
 
@@ -150,11 +150,7 @@ public final class SqlDdlTranslator {
 
     private static Parsed parseOnce(String text, boolean squareBrackets, boolean backslashEscapes) {
         try {
-            CCJSqlParser parser = CCJSqlParserUtil.newParser(text)
-                    .withAllowComplexParsing(true)
-                    .withDollarQuotedStringTags(true)
-                    .withSquareBracketQuotation(squareBrackets)
-                    .withBackslashEscapeCharacter(backslashEscapes);
+            CCJSqlParser parser = SqlParsers.forScript(text, squareBrackets, backslashEscapes);
             var statements = parser.Statements();
             return new Parsed(statements == null ? List.of()
                     : statements.stream().filter(java.util.Objects::nonNull).toList(), Optional.empty());

@@ -1,9 +1,9 @@
 package io.github.rollbacksafety.query;
 
+import io.github.rollbacksafety.sql.SqlParsers;
 import io.github.rollbacksafety.query.mybatis.MyBatisPlaceholders;
 
 import net.sf.jsqlparser.parser.CCJSqlParser;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.parser.StringProvider;
 import net.sf.jsqlparser.parser.Token;
@@ -27,10 +27,10 @@ import java.util.Set;
  */
 public final class SqlUsageExtractor {
 
-    /** Longest statement parsed; a 50,000-element IN list is about 300 kB and parses in well under a second. */
-    static final int MAX_LENGTH = 1_000_000;
-    /** Deepest bracket nesting parsed; 500 levels still parse on a 1 MB stack, 800 do not. */
-    static final int MAX_NESTING = 200;
+    /** Longest statement parsed (see {@link SqlParsers}). */
+    static final int MAX_LENGTH = SqlParsers.MAX_LENGTH;
+    /** Deepest bracket nesting parsed (see {@link SqlParsers}). */
+    static final int MAX_NESTING = SqlParsers.MAX_NESTING;
 
     /** First words of statements that are neither queries nor DML. */
     private static final Set<String> NOT_DML = Set.of("set", "reset", "create", "alter", "drop", "grant", "revoke",
@@ -71,7 +71,7 @@ public final class SqlUsageExtractor {
             var p = parser;
             parser = null; // kept only when the parse succeeds
             if (p == null) {
-                p = CCJSqlParserUtil.newParser(sql).withAllowComplexParsing(true);
+                p = SqlParsers.forQuery(sql);
             } else {
                 p.ReInit(new StringProvider(sql));
             }
