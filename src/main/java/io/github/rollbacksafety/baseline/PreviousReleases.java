@@ -39,15 +39,45 @@ public final class PreviousReleases {
      * @param modulePath        the module's path in the repository at the baseline, when it moved
      * @param releases          the rollback window
      * @param treeCache         where trees read from git are written
+     * @param layout            where changelogs are at the baseline, when not in the module's resources
+     * @param classPath         the current module's runtime class path: a git baseline's custom change classes
+     *                          and files included from dependencies are looked up there (the release's own class
+     *                          path is not known from git)
      */
     public record Settings(Path moduleDir, List<String> queryArtifacts, List<String> queryDependencies,
                     List<String> queryFiles, Optional<String> gitRef, Optional<String> tagPattern,
-                    Optional<String> modulePath, int releases, Path treeCache) {
+                    Optional<String> modulePath, int releases, Path treeCache, Layout layout, List<Path> classPath) {
 
         public Settings {
             queryArtifacts = List.copyOf(queryArtifacts);
             queryDependencies = List.copyOf(queryDependencies);
             queryFiles = List.copyOf(queryFiles);
+            classPath = List.copyOf(classPath);
+        }
+
+        public Settings(Path moduleDir, List<String> queryArtifacts, List<String> queryDependencies,
+                        List<String> queryFiles, Optional<String> gitRef, Optional<String> tagPattern,
+                        Optional<String> modulePath, int releases, Path treeCache) {
+            this(moduleDir, queryArtifacts, queryDependencies, queryFiles, gitRef, tagPattern, modulePath, releases,
+                    treeCache, Layout.DEFAULT, List.of());
+        }
+    }
+
+    /**
+     * Where a release's changelogs are when not in {@code src/main/resources} of the module.
+     *
+     * @param baselineChangelog           the master's classpath path at the baseline (renamed or moved since)
+     * @param changelogDirectories        more folders relative to the module (may leave it) holding changelogs
+     * @param baselineResourceDirectories the module's resource folders at a git baseline, for older layouts
+     */
+    public record Layout(Optional<String> baselineChangelog, List<String> changelogDirectories,
+                         List<String> baselineResourceDirectories) {
+
+        public static final Layout DEFAULT = new Layout(Optional.empty(), List.of(), List.of());
+
+        public Layout {
+            changelogDirectories = List.copyOf(changelogDirectories);
+            baselineResourceDirectories = List.copyOf(baselineResourceDirectories);
         }
     }
 
@@ -65,9 +95,10 @@ public final class PreviousReleases {
         var resolved = repository.resolve(coords, version);
         log.info("Checking against previous release " + coords.ga() + ":" + version + " from " + resolved.repository());
         var jar = resolved.file();
-        var previousMaster = exists(jar, master) ? master
+        var wanted = settings.layout().baselineChangelog().map(ChangelogLocator::strip).orElse(master);
+        var previousMaster = exists(jar, wanted) ? wanted
                 : ChangelogLocator.locate(path -> open(jar, path)).orElseThrow(() -> noChangelog(
-                        coords.ga() + ":" + version + " (" + jar + ")", master));
+                        coords.ga() + ":" + version + " (" + jar + ")", wanted));
         var sources = new ArrayList<>(archiveSources(jar, previousMaster));
         for (var spec : settings.queryArtifacts()) {
             var parts = spec.strip().split(":");
@@ -79,7 +110,32 @@ public final class PreviousReleases {
             sources.addAll(archiveSources(repository.resolve(queryCoords, queryVersion).file(), previousMaster));
         }
         sources.addAll(queryFileSources());
-        return new PreviousRelease(version, ChangelogSource.of(jar, previousMaster, version), sources);
+        var classPath = memoized(() -> {
+            try {
+                return repository.runtimeClassPath(coords, version);
+            } catch (RuntimeException e) {
+                log.warn("The class path of " + coords.ga() + ":" + version + " for its custom changes: "
+                        + e.getMessage() + " Custom changes whose classes are not in its jar get stand-ins.");
+                return List.of(jar);
+            }
+        });
+        return new PreviousRelease(version, ChangelogSource.of(jar, previousMaster, version).withClassPath(classPath),
+                sources);
+    }
+
+    /** Computes the value once, when first asked (resolving a release's dependencies may mean downloads). */
+    private static <T> java.util.function.Supplier<T> memoized(java.util.function.Supplier<T> supplier) {
+        return new java.util.function.Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** Releases from git: release tags below the project version, or the configured ref. */
@@ -93,28 +149,69 @@ public final class PreviousReleases {
             }
             for (var b : found) {
                 log.info("Checking against git " + b.ref() + " (" + b.shortCommitId() + "): " + b.reason());
-                var tree = git.materialize(b, settings.modulePath().orElse(git.modulePath()),
-                        GitBaselines.MODULE_SOURCES, settings.treeCache());
+                var layout = settings.layout();
+                var moduleInRepo = settings.modulePath().orElse(git.modulePath());
+                var subPaths = new ArrayList<>(GitBaselines.MODULE_SOURCES);
+                subPaths.addAll(layout.baselineResourceDirectories());
+                var tree = git.materialize(b, moduleInRepo, subPaths, settings.treeCache());
                 warnSkipped(b, tree);
-                var masterInTree = "src/main/resources/" + master;
-                tree.skipped().stream().filter(s -> s.startsWith(masterInTree + ": ")).findFirst().ifPresent(s -> {
+                var roots = new ArrayList<Path>();
+                if (layout.baselineResourceDirectories().isEmpty()) {
+                    roots.add(tree.resources());
+                } else {
+                    layout.baselineResourceDirectories().forEach(d -> roots.add(tree.moduleRoot().resolve(d)));
+                }
+                roots.addAll(outsideDirectories(git, b, moduleInRepo));
+                var gitMaster = layout.baselineChangelog().map(ChangelogLocator::strip).orElse(master);
+                tree.skipped().stream().filter(s -> roots.stream().anyMatch(r -> s.startsWith(
+                        slashes(tree.moduleRoot().relativize(r.resolve(gitMaster))) + ": "))).findFirst().ifPresent(s -> {
                     throw new RollbackSafetyException("The master changelog of " + b.ref() + " cannot be read: "
                             + s + ". Fetch the full history (git fetch --unshallow --tags, or a clone without a blob"
-                            + " filter, with git lfs pull for LFS files).", masterInTree, 0, null);
+                            + " filter, with git lfs pull for LFS files).", gitMaster, 0, null);
                 });
                 // the master may have moved since that release, as for a release from a repository
-                var resources = tree.resources();
-                var previousMaster = Files.isRegularFile(resources.resolve(master)) ? master
-                        : ChangelogLocator.locate(ChangelogLocator.inDirectories(List.of(resources)))
-                        .orElseThrow(() -> noChangelog("at git " + b.ref(), master));
+                var existing = roots.stream().filter(Files::isDirectory).toList();
+                var resources = roots.get(0);
+                var previousMaster = existing.stream().anyMatch(r -> Files.isRegularFile(r.resolve(gitMaster)))
+                        ? gitMaster
+                        : ChangelogLocator.locate(ChangelogLocator.inDirectories(existing))
+                        .orElseThrow(() -> noChangelog("at git " + b.ref(), gitMaster));
                 var sources = new ArrayList<>(archiveSources(resources, previousMaster));
                 sources.add(new JavaSourceQuerySource(tree.javaSources(), b.ref()).withLocationPrefix("src/main/java/"));
                 sources.addAll(queryFileSources());
-                result.add(new PreviousRelease(b.version(), ChangelogSource.of(resources, previousMaster, b.version()),
-                        sources));
+                var changelog = new ChangelogSource(existing.isEmpty() ? List.of(resources) : existing, previousMaster,
+                        b.version(), settings::classPath);
+                result.add(new PreviousRelease(b.version(), changelog, sources));
             }
         }
         return result;
+    }
+
+    /**
+     * The {@code changelogDirectories} at a git baseline, written out of git: module-relative folders, which may
+     * leave the module (a {@code schema/} folder at the repository root), resolved against its path then.
+     */
+    private List<Path> outsideDirectories(GitBaselines git, io.github.rollbacksafety.baseline.GitBaseline b,
+                                          String moduleInRepo) {
+        var dirs = settings.layout().changelogDirectories();
+        if (dirs.isEmpty()) {
+            return List.of();
+        }
+        var repoRelative = new ArrayList<String>();
+        for (var d : dirs) {
+            var p = Path.of(moduleInRepo.isEmpty() ? "." : moduleInRepo).resolve(d).normalize();
+            if (p.startsWith("..")) {
+                throw new RollbackSafetyException("<changelogDirectory> " + d + " leaves the git repository.");
+            }
+            repoRelative.add(slashes(p));
+        }
+        var tree = git.materialize(b, "", repoRelative, settings.treeCache().resolve("changelog-directories"));
+        warnSkipped(b, tree);
+        return repoRelative.stream().map(r -> tree.moduleRoot().resolve(r)).toList();
+    }
+
+    private static String slashes(Path p) {
+        return p.toString().replace(p.getFileSystem().getSeparator(), "/");
     }
 
     /** At most ten lines for the files a git tree left out, then a count: a partial clone may miss thousands. */

@@ -28,4 +28,14 @@ public interface ReleaseRepository {
      * @throws BaselineUnresolvedException when it cannot be resolved
      */
     Resolved resolve(ArtifactCoordinates coords, String version);
+
+    /**
+     * One version's jar and its runtime dependencies, for loading the release's custom change classes. Asked only
+     * when its changelog has a custom change. By default only the jar.
+     *
+     * @throws BaselineUnresolvedException when it cannot be resolved
+     */
+    default List<Path> runtimeClassPath(ArtifactCoordinates coords, String version) {
+        return List.of(resolve(coords, version).file());
+    }
 }

@@ -65,7 +65,7 @@ public final class ChangelogReader {
      *                                                          the file and, where known, the line
      */
     public Changelog read(ChangelogSource source, ChangelogOptions options) {
-        try (var roots = ChangelogRoots.open(source.roots()); var classes = new CustomChangeClasses(source)) {
+        try (var roots = ChangelogRoots.open(source.roots(), source.classPath()); var classes = new CustomChangeClasses(source)) {
             var accessor = roots.accessor();
             return Scope.child(scopeValues(accessor), () -> StandInCustomChange.loadingFrom(classes,
                     () -> readInScope(source, options, accessor)));
@@ -198,7 +198,7 @@ public final class ChangelogReader {
 
         @Override
         public Map<String, String> checksums(Set<String> keys) {
-            try (var roots = ChangelogRoots.open(source.roots()); var classes = new CustomChangeClasses(source)) {
+            try (var roots = ChangelogRoots.open(source.roots(), source.classPath()); var classes = new CustomChangeClasses(source)) {
                 var accessor = roots.accessor();
                 return Scope.child(scopeValues(accessor), () -> StandInCustomChange.loadingFrom(classes, () -> {
                     var result = new HashMap<String, String>();

@@ -30,6 +30,79 @@ final class ChangelogRoots implements AutoCloseable {
         this.accessor = accessor;
     }
 
+    /**
+     * Opens {@code roots}; a file not found in them is looked up in {@code classPath} (jars and folders of the
+     * class path the application runs with), as Liquibase would find a file another module's jar ships. Listing
+     * folders ({@code includeAll}) stays within the roots.
+     */
+    static ChangelogRoots open(List<Path> roots, java.util.function.Supplier<List<Path>> classPath) {
+        var opened = open(roots);
+        var fallback = new ClassPathFallback(opened.accessor, roots, classPath);
+        var toClose = new ArrayList<AutoCloseable>(opened.toClose);
+        toClose.add(fallback);
+        return new ChangelogRoots(toClose, fallback);
+    }
+
+    /** The roots first; the class path for single files the roots do not have, opened on first need. */
+    private static final class ClassPathFallback extends liquibase.resource.AbstractResourceAccessor {
+        private final ResourceAccessor roots;
+        private final List<Path> rootPaths;
+        private final java.util.function.Supplier<List<Path>> classPath;
+        private ChangelogRoots opened;
+
+        ClassPathFallback(ResourceAccessor roots, List<Path> rootPaths, java.util.function.Supplier<List<Path>> classPath) {
+            this.roots = roots;
+            this.rootPaths = rootPaths;
+            this.classPath = classPath;
+        }
+
+        @Override
+        public List<liquibase.resource.Resource> search(String path, boolean recursive) throws IOException {
+            return roots.search(path, recursive);
+        }
+
+        @Override
+        public List<liquibase.resource.Resource> search(String path, SearchOptions options) throws IOException {
+            return roots.search(path, options);
+        }
+
+        @Override
+        public List<liquibase.resource.Resource> getAll(String path) throws IOException {
+            var found = roots.getAll(path);
+            if (found != null && !found.isEmpty()) {
+                return found;
+            }
+            var fallback = classPathAccessor();
+            return fallback == null ? found : fallback.getAll(path);
+        }
+
+        private ResourceAccessor classPathAccessor() {
+            if (opened == null) {
+                List<Path> entries;
+                try {
+                    entries = classPath.get().stream().filter(p -> !rootPaths.contains(p))
+                            .filter(p -> Files.isDirectory(p) || Files.isRegularFile(p)).toList();
+                } catch (RuntimeException e) {
+                    entries = List.of(); // no class path: the file is reported missing as before
+                }
+                opened = entries.isEmpty() ? new ChangelogRoots(List.of(), null) : open(entries);
+            }
+            return opened.accessor;
+        }
+
+        @Override
+        public List<String> describeLocations() {
+            return roots.describeLocations();
+        }
+
+        @Override
+        public void close() {
+            if (opened != null) {
+                opened.close();
+            }
+        }
+    }
+
     static ChangelogRoots open(List<Path> roots) {
         if (roots.isEmpty()) {
             throw new RollbackSafetyException("no changelog root given (a resource directory or a jar)");

@@ -69,8 +69,13 @@ public final class CheckRunner {
      *                                                          unreadable changelogs, an unresolved baseline)
      */
     public Outcome run(CheckSettings settings) {
+        var masters = settings.layout().changelogs();
+        if (!masters.isEmpty()) {
+            return runEach(settings, masters);
+        }
         var project = settings.project();
-        var roots = project.resourceRoots();
+        var roots = new ArrayList<>(project.resourceRoots());
+        roots.addAll(changelogDirectories(settings));
         var master = settings.changelog().map(ChangelogLocator::strip)
                 .or(() -> ChangelogLocator.locate(ChangelogLocator.inDirectories(roots)));
         if (master.isEmpty()) {
@@ -79,14 +84,17 @@ public final class CheckRunner {
             log.info(message);
             return new Outcome(Outcome.Kind.SKIPPED, message);
         }
-        var currentRoots = currentRoots(project, master.get());
-        var current = new ChangelogSource(currentRoots, master.get(), project.version());
+        var currentRoots = currentRoots(project, changelogDirectories(settings), master.get());
+        var current = new ChangelogSource(currentRoots, master.get(), project.version(), project::classPath);
         var baseline = baselineCoordinates(settings);
         var previous = new ArrayList<PreviousRelease>();
         var releasesOf = new PreviousReleases(new PreviousReleases.Settings(project.moduleDir(),
                 settings.queries().artifacts(), settings.queries().dependencies(), settings.queries().files(),
                 settings.baseline().gitRef(), settings.baseline().tagPattern(), settings.baseline().modulePath(),
-                settings.baseline().releases(), settings.output().reportDirectory().resolve("baselines")), log);
+                settings.baseline().releases(), settings.output().reportDirectory().resolve("baselines"),
+                new PreviousReleases.Layout(settings.layout().baselineChangelog(),
+                        settings.layout().changelogDirectories(), settings.layout().baselineResourceDirectories()),
+                project.classPath()), log);
         var source = settings.baseline().source();
         if (source.asksRepository()) {
             List<String> versions;
@@ -142,13 +150,62 @@ public final class CheckRunner {
     }
 
     /**
-     * Where the current changelog is read from: the resource roots when one holds the master, else the build
-     * output directory (a changelog that only the build generates or copies).
+     * Several master changelogs of one module (one per database the application migrates): each is checked against
+     * its own previous release and reported in a sub-folder of the report directory; the build fails when one fails.
      */
-    static List<Path> currentRoots(CheckSettings.Project project, String master) {
-        var roots = project.resourceRoots();
-        return roots.stream().anyMatch(r -> Files.isRegularFile(r.resolve(master))) ? roots
+    private Outcome runEach(CheckSettings settings, List<String> masters) {
+        var outcomes = new ArrayList<Outcome>();
+        for (var master : masters) {
+            var name = ChangelogLocator.strip(master);
+            log.info("Rollback safety: changelog " + name);
+            var output = new CheckSettings.Output(settings.output().reportDirectory().resolve(reportFolder(name)),
+                    settings.output().reportFormats(), settings.output().colour());
+            var layout = new CheckSettings.Layout(List.of(), settings.layout().changelogDirectories(),
+                    settings.layout().baselineChangelog(), settings.layout().baselineResourceDirectories());
+            outcomes.add(run(new CheckSettings(settings.project(), Optional.of(name), settings.changelogOptions(),
+                    settings.baseline(), settings.queries(), settings.waivers(), settings.failOn(), output,
+                    settings.cacheDirectory(), settings.toolVersion(), layout)));
+        }
+        var failed = outcomes.stream().filter(Outcome::failed).map(Outcome::message).toList();
+        if (!failed.isEmpty()) {
+            return new Outcome(Outcome.Kind.FAILED, String.join(" ", failed));
+        }
+        var checked = outcomes.stream().filter(o -> o.kind() == Outcome.Kind.PASSED).findFirst();
+        return checked.orElse(outcomes.get(0));
+    }
+
+    /** A report folder named after a master changelog: its path with separators and dots as dashes. */
+    static String reportFolder(String master) {
+        var name = master.replaceAll("\\.(xml|ya?ml|json|sql)$", "");
+        return name.replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("^-+|-+$", "");
+    }
+
+    /** The {@code changelogDirectories} of the module that exist, resolved against it. */
+    static List<Path> changelogDirectories(CheckSettings settings) {
+        var moduleDir = settings.project().moduleDir();
+        return settings.layout().changelogDirectories().stream()
+                .map(d -> moduleDir.resolve(d).normalize()).filter(Files::isDirectory).toList();
+    }
+
+    /**
+     * Where the current changelog is read from. The goal runs after the build copied and generated resources, so
+     * the build output directory comes first when it holds the master (it may hold files only the build puts
+     * there, such as SQL files copied from another folder), then the resource roots and changelog directories.
+     * When none holds the master, the output directory alone (the reader then names what is missing).
+     */
+    static List<Path> currentRoots(CheckSettings.Project project, List<Path> changelogDirectories, String master) {
+        var roots = new ArrayList<Path>();
+        if (Files.isRegularFile(project.outputDir().resolve(master))) {
+            roots.add(project.outputDir());
+        }
+        roots.addAll(project.resourceRoots());
+        roots.addAll(changelogDirectories);
+        return roots.stream().anyMatch(r -> Files.isRegularFile(r.resolve(master))) ? List.copyOf(roots)
                 : List.of(project.outputDir());
+    }
+
+    static List<Path> currentRoots(CheckSettings.Project project, String master) {
+        return currentRoots(project, List.of(), master);
     }
 
     /** The artifact whose releases hold the previous changelogs: configured, else the module's own. */
@@ -194,7 +251,9 @@ public final class CheckRunner {
                             ArtifactCoordinates baseline) {
         var project = settings.project();
         var repositoryRoot = project.repositoryRoot();
-        var resourceRoot = currentRoots.stream().filter(r -> Files.isRegularFile(r.resolve(master))).findFirst();
+        // reports point at the sources (src/main/resources), not at the build's copy of them
+        var resourceRoot = java.util.stream.Stream.concat(project.resourceRoots().stream(), currentRoots.stream())
+                .filter(r -> Files.isRegularFile(r.resolve(master))).findFirst();
         var changelogRoot = repositoryRoot.flatMap(root -> resourceRoot.map(dir -> ReportMeta.changelogRootOf(root, dir)))
                 .orElse("");
         var meta = new ReportMeta(ReportMeta.TOOL_NAME, settings.toolVersion(),

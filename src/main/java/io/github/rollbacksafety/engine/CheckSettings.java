@@ -21,13 +21,45 @@ import java.util.Optional;
  * @param output           where and how the outcome is reported
  * @param cacheDirectory   where results derived from previous releases are cached (shared by builds)
  * @param toolVersion      the plugin's version (part of every cache key)
+ * @param layout           where changelogs are when they are not a module's single master in its resources
  */
 public record CheckSettings(Project project, Optional<String> changelog, ChangelogOptions changelogOptions,
                             Baseline baseline, Queries queries, List<Waiver> waivers, FailOn failOn, Output output,
-                            Path cacheDirectory, String toolVersion) {
+                            Path cacheDirectory, String toolVersion, Layout layout) {
 
     public CheckSettings {
         waivers = List.copyOf(waivers);
+    }
+
+    public CheckSettings(Project project, Optional<String> changelog, ChangelogOptions changelogOptions,
+                         Baseline baseline, Queries queries, List<Waiver> waivers, FailOn failOn, Output output,
+                         Path cacheDirectory, String toolVersion) {
+        this(project, changelog, changelogOptions, baseline, queries, waivers, failOn, output, cacheDirectory,
+                toolVersion, Layout.DEFAULT);
+    }
+
+    /**
+     * Changelog layouts beyond one master in the resource folders.
+     *
+     * @param changelogs                  several master changelogs of one module, each checked and reported
+     *                                    (in a sub-folder of the report directory named after it)
+     * @param changelogDirectories        more folders (relative to the module, may leave it: {@code ../schema})
+     *                                    that hold changelogs, searched after the resource folders, for the current
+     *                                    release and for git baselines
+     * @param baselineChangelog           the master's classpath path at the baseline, when it was renamed or moved
+     * @param baselineResourceDirectories the folders (relative to the module at the baseline) that held resources
+     *                                    in git baselines, for releases from before a Maven layout
+     */
+    public record Layout(List<String> changelogs, List<String> changelogDirectories, Optional<String> baselineChangelog,
+                         List<String> baselineResourceDirectories) {
+
+        public static final Layout DEFAULT = new Layout(List.of(), List.of(), Optional.empty(), List.of());
+
+        public Layout {
+            changelogs = List.copyOf(changelogs);
+            changelogDirectories = List.copyOf(changelogDirectories);
+            baselineResourceDirectories = List.copyOf(baselineResourceDirectories);
+        }
     }
 
     /**
@@ -38,12 +70,22 @@ public record CheckSettings(Project project, Optional<String> changelog, Changel
      * @param outputDir      its build output directory ({@code target/classes})
      * @param resourceRoots  its resource directories that exist
      * @param repositoryRoot the enclosing source repository, for repository-relative report paths
+     * @param classPath      its runtime class path (output directory and runtime dependencies): custom change
+     *                       classes are loaded from it, and files a changelog includes from a dependency are found
      */
     public record Project(String groupId, String artifactId, String version, String extension, Path moduleDir,
-                          Path outputDir, List<Path> resourceRoots, Optional<Path> repositoryRoot) {
+                          Path outputDir, List<Path> resourceRoots, Optional<Path> repositoryRoot,
+                          List<Path> classPath) {
 
         public Project {
             resourceRoots = List.copyOf(resourceRoots);
+            classPath = List.copyOf(classPath);
+        }
+
+        public Project(String groupId, String artifactId, String version, String extension, Path moduleDir,
+                       Path outputDir, List<Path> resourceRoots, Optional<Path> repositoryRoot) {
+            this(groupId, artifactId, version, extension, moduleDir, outputDir, resourceRoots, repositoryRoot,
+                    List.of());
         }
     }
 

@@ -15,6 +15,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 
@@ -32,7 +33,8 @@ import java.util.Optional;
  * Fails the build when the module's new Liquibase changesets would break the previous release's queries,
  * so that rolling the application back stays safe (old application + new schema).
  */
-@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.RUNTIME)
 public class CheckMojo extends AbstractMojo {
 
     /** Do nothing. */
@@ -46,6 +48,33 @@ public class CheckMojo extends AbstractMojo {
      */
     @Parameter(property = "rollbackSafety.changelog")
     private String changelog;
+
+    /**
+     * Several master changelogs of this module (e.g. one per database the application migrates), each checked
+     * against its previous release and reported in its own sub-folder of {@code reportDirectory}. Replaces
+     * {@code changelog}.
+     */
+    @Parameter(property = "rollbackSafety.changelogs")
+    private List<String> changelogs = new ArrayList<>();
+
+    /**
+     * Folders (relative to the module, e.g. {@code schema} or {@code ../db}) that hold changelogs outside the
+     * resource folders, such as a master the application loads from the file system. Searched after the resource
+     * folders, for the current release and for git baselines.
+     */
+    @Parameter(property = "rollbackSafety.changelogDirectories")
+    private List<String> changelogDirectories = new ArrayList<>();
+
+    /** The master changelog's path at the baseline, when it was renamed or moved since. Default: {@code changelog}. */
+    @Parameter(property = "rollbackSafety.baselineChangelog")
+    private String baselineChangelog;
+
+    /**
+     * For git baselines from before the module had a Maven layout: its folders (relative to the module at that
+     * release) that held what {@code src/main/resources} holds now. Default: {@code src/main/resources}.
+     */
+    @Parameter(property = "rollbackSafety.baselineResourceDirectories")
+    private List<String> baselineResourceDirectories = new ArrayList<>();
 
     /**
      * The previous release to stay compatible with. Default: the newest final release of the baseline artifact
@@ -201,7 +230,7 @@ public class CheckMojo extends AbstractMojo {
                 .map(a -> a.getArtifactHandler().getExtension()).orElse("jar");
         var projectInfo = new CheckSettings.Project(project.getGroupId(), project.getArtifactId(), project.getVersion(),
                 extension, project.getBasedir().toPath(), Path.of(project.getBuild().getOutputDirectory()),
-                resourceRoots(), repositoryRoot());
+                resourceRoots(), repositoryRoot(), classPath());
         var baseline = new CheckSettings.Baseline(BaselineSource.parse(baselineSource, gitRef),
                 blankToEmpty(baselineVersion), blankToEmpty(baselineArtifact), gitRef, blankToEmpty(baselineTagPattern),
                 blankToEmpty(baselineModulePath), releases, failIfNoBaseline, allowUnresolvedBaseline);
@@ -212,8 +241,21 @@ public class CheckMojo extends AbstractMojo {
                 blankToEmpty(contexts), blankToEmpty(labels), blankToEmpty(dbms));
         var cacheDirectory = Path.of(session.getRepositorySession().getLocalRepository().getBasedir().getPath(),
                 ".cache", "rollback-safety");
+        var layout = new CheckSettings.Layout(listOrEmpty(changelogs), listOrEmpty(changelogDirectories),
+                blankToEmpty(baselineChangelog), listOrEmpty(baselineResourceDirectories));
         return new CheckSettings(projectInfo, blankToEmpty(changelog), options, baseline, queries, engineWaivers(),
-                FailOn.parse(failOn), output, cacheDirectory, toolVersion());
+                FailOn.parse(failOn), output, cacheDirectory, toolVersion(), layout);
+    }
+
+    /** The module's runtime class path (its classes and runtime dependencies), for custom change classes. */
+    private List<Path> classPath() {
+        try {
+            return project.getRuntimeClasspathElements().stream().map(Path::of).toList();
+        } catch (org.apache.maven.artifact.DependencyResolutionRequiredException | RuntimeException e) {
+            getLog().warn("The module's class path is not known (" + e.getMessage() + "); custom change classes"
+                    + " get stand-ins.");
+            return List.of();
+        }
     }
 
     /**

@@ -7,6 +7,11 @@ import io.github.rollbacksafety.baseline.FinalReleases;
 import org.eclipse.aether.RepositorySystem;
 import org.eclipse.aether.RepositorySystemSession;
 import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.graph.DependencyFilter;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
 import org.eclipse.aether.repository.ArtifactRepository;
 import org.eclipse.aether.repository.RemoteRepository;
 import org.eclipse.aether.resolution.ArtifactRequest;
@@ -70,6 +75,30 @@ final class PreviousReleaseLookup implements ReleaseRepository {
         } catch (ArtifactResolutionException e) {
             throw unresolved(coords, "version " + version + " is listed but its " + coords.extension()
                     + " could not be resolved: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public List<Path> runtimeClassPath(ArtifactCoordinates coords, String version) {
+        var artifact = new DefaultArtifact(coords.groupId(), coords.artifactId(), coords.classifier(),
+                coords.extension(), version);
+        var collect = new CollectRequest(new Dependency(artifact, "runtime"), repositories);
+        collect.setRequestContext("rollback-safety");
+        // compile and runtime scopes are what the released application ran with
+        DependencyFilter runtime = (node, parents) -> node.getDependency() == null
+                || List.of("compile", "runtime", "").contains(node.getDependency().getScope());
+        try {
+            var result = system.resolveDependencies(session, new DependencyRequest(collect, runtime));
+            var files = new java.util.ArrayList<Path>();
+            for (var r : result.getArtifactResults()) {
+                if (r.getArtifact() != null && r.getArtifact().getFile() != null) {
+                    files.add(r.getArtifact().getFile().toPath());
+                }
+            }
+            return files;
+        } catch (DependencyResolutionException e) {
+            throw unresolved(coords, "the runtime dependencies of version " + version + " could not be resolved: "
+                    + e.getMessage());
         }
     }
 

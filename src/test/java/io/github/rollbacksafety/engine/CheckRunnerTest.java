@@ -208,7 +208,30 @@ class CheckRunnerTest {
         var project = new CheckSettings.Project("g", "a", "1", "jar", tmp, tmp.resolve("target/classes"),
                 List.of(resources), Optional.empty());
 
-        assertThat(CheckRunner.currentRoots(project, "db/master.xml")).containsExactly(tmp.resolve("target/classes"));
+        assertThat(CheckRunner.currentRoots(project, "db/master.xml"))
+                .containsExactly(tmp.resolve("target/classes"), resources);
+    }
+
+    @Test
+    void buildOutputComesFirstWhenItHoldsTheChangelogAndResourcesAloneWhenItDoesNot() throws IOException {
+        var resources = Files.createDirectories(tmp.resolve("src/main/resources/db"));
+        Files.writeString(resources.resolve("master.xml"), "<databaseChangeLog/>");
+        var project = new CheckSettings.Project("g", "a", "1", "jar", tmp, tmp.resolve("target/classes"),
+                List.of(tmp.resolve("src/main/resources")), Optional.empty());
+        assertThat(CheckRunner.currentRoots(project, "db/master.xml")).containsExactly(tmp.resolve("src/main/resources"));
+
+        // after process-resources the build output has the master, and files the build copied next to it
+        var output = Files.createDirectories(tmp.resolve("target/classes/db"));
+        Files.writeString(output.resolve("master.xml"), "<databaseChangeLog/>");
+        assertThat(CheckRunner.currentRoots(project, "db/master.xml"))
+                .containsExactly(tmp.resolve("target/classes"), tmp.resolve("src/main/resources"));
+    }
+
+    @Test
+    void reportFolderOfAMasterIsItsPathWithoutExtension() {
+        assertThat(CheckRunner.reportFolder("db/tenant/changelog-master.xml")).isEqualTo("db-tenant-changelog-master");
+        assertThat(CheckRunner.reportFolder("liquibase/changelog-event-store-master.pre.xml"))
+                .isEqualTo("liquibase-changelog-event-store-master-pre");
     }
 
     @Test
