@@ -5,6 +5,8 @@ import io.github.rollbacksafety.baseline.PreviousRelease;
 import io.github.rollbacksafety.changelog.ChangelogOptions;
 import io.github.rollbacksafety.changelog.ChangelogSource;
 
+import io.github.rollbacksafety.query.QuerySource;
+
 import java.util.List;
 
 /**
@@ -15,13 +17,29 @@ import java.util.List;
  * @param changelogOptions contexts, labels, dbms, parameters
  * @param waivers          accepted findings
  * @param failOn           what fails the build
+ * @param checkForward     also check the current release's queries against the newest previous release's schema
+ *                         (new app + old schema)
+ * @param currentQueries   where the current release's queries are (its build output); used with checkForward
  */
 public record CheckRequest(ChangelogSource current, List<PreviousRelease> previousReleases,
-                           ChangelogOptions changelogOptions, List<Waiver> waivers, FailOn failOn) {
+                           ChangelogOptions changelogOptions, List<Waiver> waivers, FailOn failOn,
+                           boolean checkForward, List<QuerySource> currentQueries) {
 
     public CheckRequest {
         previousReleases = List.copyOf(previousReleases);
         waivers = List.copyOf(waivers);
+        currentQueries = List.copyOf(currentQueries);
+    }
+
+    /** A backward-only check (old app + new schema). */
+    public CheckRequest(ChangelogSource current, List<PreviousRelease> previousReleases,
+                        ChangelogOptions changelogOptions, List<Waiver> waivers, FailOn failOn) {
+        this(current, previousReleases, changelogOptions, waivers, failOn, false, List.of());
+    }
+
+    /** The same request, also checking the current release's queries against the previous schema. */
+    public CheckRequest withForward(List<QuerySource> queries) {
+        return new CheckRequest(current, previousReleases, changelogOptions, waivers, failOn, true, queries);
     }
 
     public static CheckRequest of(ChangelogSource current, List<PreviousRelease> previous) {

@@ -5,6 +5,7 @@ import io.github.rollbacksafety.rules.Finding;
 import io.github.rollbacksafety.rules.Severity;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The outcome of a check; every report is a view of this.
@@ -16,9 +17,12 @@ import java.util.List;
  * @param findings       all findings, waived ones included, in changelog order
  * @param unusedWaivers  waivers that matched nothing
  * @param notes          remarks worth reading (skipped changesets, undecidable preconditions, ...)
+ * @param forwardCoverage what the check could see of the current release's queries; empty unless the forward
+ *                        direction (new app + old schema) was checked
  */
 public record CheckResult(List<String> baselines, Verdict verdict, List<ChangeSetRef> newChangeSets,
-                          Coverage coverage, List<Finding> findings, List<Waiver> unusedWaivers, List<String> notes) {
+                          Coverage coverage, List<Finding> findings, List<Waiver> unusedWaivers, List<String> notes,
+                          Optional<Coverage> forwardCoverage) {
 
     public CheckResult {
         baselines = List.copyOf(baselines);
@@ -26,6 +30,12 @@ public record CheckResult(List<String> baselines, Verdict verdict, List<ChangeSe
         findings = List.copyOf(findings);
         unusedWaivers = List.copyOf(unusedWaivers);
         notes = List.copyOf(notes);
+    }
+
+    /** The outcome of a backward-only check. */
+    public CheckResult(List<String> baselines, Verdict verdict, List<ChangeSetRef> newChangeSets, Coverage coverage,
+                       List<Finding> findings, List<Waiver> unusedWaivers, List<String> notes) {
+        this(baselines, verdict, newChangeSets, coverage, findings, unusedWaivers, notes, Optional.empty());
     }
 
     public long count(Severity severity) {

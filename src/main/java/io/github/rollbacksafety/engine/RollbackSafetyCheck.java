@@ -9,11 +9,13 @@ import io.github.rollbacksafety.changelog.ChangeSetRef;
 import io.github.rollbacksafety.changelog.Changelog;
 import io.github.rollbacksafety.changelog.ChangelogReader;
 import io.github.rollbacksafety.query.QueryCollector;
+import io.github.rollbacksafety.query.QuerySource;
 import io.github.rollbacksafety.query.QuerySourceKind;
 import io.github.rollbacksafety.query.QueryUsage;
 import io.github.rollbacksafety.query.SqlUsageExtractor;
 import io.github.rollbacksafety.query.UnparsableQueryException;
 import io.github.rollbacksafety.query.UsageIndex;
+import io.github.rollbacksafety.rules.Direction;
 import io.github.rollbacksafety.rules.Finding;
 import io.github.rollbacksafety.rules.PlannedChange;
 import io.github.rollbacksafety.rules.Rule;
@@ -143,11 +145,13 @@ public final class RollbackSafetyCheck {
         var notes = new ArrayList<String>();
         List<ChangeSetRef> newest = null;
         var coverages = new ArrayList<Coverage>();
+        Optional<Coverage> forwardCoverage = Optional.empty();
         for (var previous : request.previousReleases()) {
             var released = previous == firstPrevious ? firstReleased : readPrevious(previous, request);
             var outcome = checkAgainst(previous, released, current, request);
             if (newest == null) {
                 newest = outcome.newChangeSets();
+                forwardCoverage = outcome.forwardCoverage();
             }
             // every release in the rollback window runs its own queries: coverage counts them all
             coverages.add(outcome.coverage());
@@ -161,11 +165,11 @@ public final class RollbackSafetyCheck {
                 .toList();
         var baselines = request.previousReleases().stream().map(PreviousRelease::version).toList();
         return new CheckResult(baselines, request.failOn().verdictOf(waived), newest, Coverage.merge(coverages),
-                waived, unused, notes);
+                waived, unused, notes, forwardCoverage);
     }
 
     private record Outcome(List<ChangeSetRef> newChangeSets, Coverage coverage, List<Finding> findings,
-                           List<String> notes) {
+                           List<String> notes, Optional<Coverage> forwardCoverage) {
     }
 
     private Changelog readPrevious(PreviousRelease previous, CheckRequest request) {
@@ -194,7 +198,7 @@ public final class RollbackSafetyCheck {
                 diff.removed().size(), diff.modified().size()));
         var previousSchema = timed(Timing.SCHEMA_REPLAY, () -> schemaOf(released));
 
-        var collected = timed(Timing.USAGE_EXTRACTION, () -> collectQueries(previous));
+        var collected = timed(Timing.USAGE_EXTRACTION, () -> collectQueries(previous.querySources()));
         var usage = timed(Timing.USAGE_EXTRACTION, () -> UsageIndex.of(collected.usages(), previousSchema));
         long rulesStart = System.nanoTime();
 
@@ -211,27 +215,22 @@ public final class RollbackSafetyCheck {
         var context = new RuleContext(previousSchema, usage, planned, diff.removed(), modified);
         long rulesStartWithoutReplay = System.nanoTime();
         timing.phase(Timing.SCHEMA_REPLAY, rulesStartWithoutReplay - rulesStart);
-        var findings = new ArrayList<Finding>();
-        for (var rule : rules) {
-            for (var hv : rule.checkHistory(context)) {
-                findings.add(finding(rule, hv.changeSet(), hv.violation(), previous.version()));
-            }
-        }
-        for (var change : planned) {
-            for (var rule : rules) {
-                for (var v : rule.check(change, context)) {
-                    findings.add(finding(rule, change.changeSet(), v, previous.version()));
-                }
-            }
-            context.advance(change);
-        }
+        var findings = walk(rulesOf(Direction.BACKWARD), context, previous.version());
         timing.phase(Timing.RULES, System.nanoTime() - rulesStartWithoutReplay);
         diff.added().forEach(cs -> cs.notes().forEach(n -> notes.add(cs.location() + " " + cs.displayId() + ": " + n)));
         diff.rerun().forEach(cs -> notes.add(cs.location() + " " + cs.displayId() + ": " + (cs.runAlways()
                 ? "runAlways" : "runOnChange") + " changeset whose text changed: Liquibase runs it again, so its"
                 + " changes are checked as new changes"));
         notes.addAll(uncomparableNotes(released, current, diff));
-        return new Outcome(diff.added(), collected.coverage(), findings, notes);
+        // new app + old schema matters only against the newest release: its schema is the one the database has
+        // while the new code starts before its migration has run
+        var forward = request.checkForward() && previous == request.previousReleases().get(0)
+                ? Optional.of(checkForward(previous, previousSchema, planned, request)) : Optional.<Forward>empty();
+        forward.ifPresent(f -> {
+            findings.addAll(f.findings());
+            notes.addAll(f.notes());
+        });
+        return new Outcome(diff.added(), collected.coverage(), findings, notes, forward.map(Forward::coverage));
     }
 
     /** The changesets Liquibase would run on a database of the previous release: new ones and re-run ones. */
@@ -321,11 +320,11 @@ public final class RollbackSafetyCheck {
     private record Pending(Optional<String> cacheKey, QueryCollector collector, int offset) {
     }
 
-    private Collected collectQueries(PreviousRelease previous) {
+    private Collected collectQueries(List<QuerySource> sources) {
         var done = new ArrayList<UsageCache.Entry>();
         var pending = new ArrayList<Pending>();
         var sql = new ArrayList<io.github.rollbacksafety.query.Query>();
-        for (var source : previous.querySources()) {
+        for (var source : sources) {
             var key = usageCache.flatMap(cache -> source.cacheKey().map(cache::keyOf));
             var cached = key.flatMap(k -> usageCache.get().load(k));
             if (cached.isPresent()) {
@@ -415,7 +414,60 @@ public final class RollbackSafetyCheck {
 
     private static Finding finding(Rule rule, ChangeSetRef changeSet, Violation v, String release) {
         return new Finding(rule.id(), v.severityOr(rule.severity()), changeSet, v.object(), v.message(), v.fix(), v.queries(),
-                Optional.empty(), List.of(release));
+                Optional.empty(), List.of(release), rule.direction());
+    }
+
+    private List<Rule> rulesOf(Direction direction) {
+        return rules.stream().filter(r -> r.direction() == direction).toList();
+    }
+
+    /** Runs the rules over the history, then over every planned change in order, moving the context along. */
+    private static List<Finding> walk(List<Rule> rules, RuleContext context, String release) {
+        var findings = new ArrayList<Finding>();
+        for (var rule : rules) {
+            for (var hv : rule.checkHistory(context)) {
+                findings.add(finding(rule, hv.changeSet(), hv.violation(), release));
+            }
+        }
+        for (var change : context.release()) {
+            for (var rule : rules) {
+                for (var v : rule.check(change, context)) {
+                    findings.add(finding(rule, change.changeSet(), v, release));
+                }
+            }
+            context.advance(change);
+        }
+        return findings;
+    }
+
+    private record Forward(List<Finding> findings, Coverage coverage, List<String> notes) {
+    }
+
+    /**
+     * The forward direction (new app + old schema): the current release's queries, indexed against the schema
+     * they are written for (the end of this release), walked with the forward rules over the same planned changes
+     * on the previous schema.
+     */
+    private Forward checkForward(PreviousRelease previous, Schema previousSchema, List<PlannedChange> planned,
+                                 CheckRequest request) {
+        var collected = timed(Timing.USAGE_EXTRACTION, () -> collectQueries(request.currentQueries()));
+        var releaseEnd = new SchemaBuilder(previousSchema);
+        planned.forEach(c -> releaseEnd.apply(c.op()));
+        var usage = UsageIndex.of(collected.usages(), releaseEnd.snapshot());
+        var context = new RuleContext(previousSchema, usage, planned, List.of(), List.of());
+        long start = System.nanoTime();
+        var findings = walk(rulesOf(Direction.FORWARD), context, previous.version());
+        timing.phase(Timing.RULES, System.nanoTime() - start);
+        var notes = new ArrayList<String>();
+        var coverage = collected.coverage();
+        progress.info(String.format("Forward check (new app + old schema): %d current-release queries found, %d"
+                + " understood", coverage.found(), coverage.parsed()));
+        if (coverage.found() == 0) {
+            notes.add("Forward check (new app + old schema): no queries of the current release were found in "
+                    + request.currentQueries().stream().map(QuerySource::describe).toList()
+                    + "; build the module (compile) before the check, or nothing can be said about that direction");
+        }
+        return new Forward(findings, coverage, notes);
     }
 
     private static String identity(Finding f) {

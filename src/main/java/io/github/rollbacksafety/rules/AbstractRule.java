@@ -112,11 +112,17 @@ abstract class AbstractRule implements Rule {
 
     /** {@code "2 previous-release queries, e.g. sql/a.sql:3: SELECT ..."}: the evidence sentence part. */
     static String evidence(List<Query> queries) {
+        return evidence(queries, Direction.BACKWARD);
+    }
+
+    /** The evidence sentence part, naming whose queries they are ({@code current-release} for forward rules). */
+    static String evidence(List<Query> queries, Direction direction) {
         if (queries.isEmpty()) {
             return "no recorded query";
         }
         var first = queries.get(0);
-        var count = queries.size() == 1 ? "1 previous-release query" : queries.size() + " previous-release queries";
+        var owner = direction.queryOwner();
+        var count = queries.size() == 1 ? "1 " + owner + " query" : queries.size() + " " + owner + " queries";
         return count + ", e.g. " + first.location() + ": " + first.shortSql(120);
     }
 

@@ -17,6 +17,15 @@ public interface Rule {
     /** One line for docs and SARIF. */
     String summary();
 
+    /**
+     * Whose queries the rule looks at: {@link Direction#BACKWARD} rules get the previous release's queries in
+     * {@link RuleContext#usage()}, {@link Direction#FORWARD} rules the current release's (run only with
+     * {@code checkForward}).
+     */
+    default Direction direction() {
+        return Direction.BACKWARD;
+    }
+
     /** Violations caused by one new change; most rules implement only this. */
     default List<Violation> check(PlannedChange change, RuleContext context) {
         return List.of();

@@ -18,6 +18,7 @@ public final class RuleCatalogue {
             new ColumnTypeChangedRule(),
             new PositionalInsertBrokenRule(),
             new ReleasedChangeSetModifiedRule(),
+            new ForwardInsertBrokenRule(),
             new UniqueConstraintAddedRule(),
             new ForeignKeyAddedRule(),
             new CheckConstraintAddedRule(),
@@ -25,7 +26,8 @@ public final class RuleCatalogue {
             new StarSelectColumnDroppedRule(),
             new ReleasedChangeSetRemovedRule(),
             new UnanalyzableChangeRule(),
-            new DataChangeInDeployRule());
+            new DataChangeInDeployRule(),
+            new NeedsNewSchemaRule());
 
     private RuleCatalogue() {
     }
