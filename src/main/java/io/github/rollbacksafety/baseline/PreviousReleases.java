@@ -226,12 +226,21 @@ public final class PreviousReleases {
 
     /** Where the previous release's queries are in one of its archives (or a tree of its resources). */
     private List<QuerySource> archiveSources(Path archive, String master) {
+        return archiveSources(archive, master, settings.queryDependencies());
+    }
+
+    /**
+     * Where a release's queries are in an archive, a classes directory or a tree of resources: its SQL resources
+     * (the changelog folder left out) and its code and mappings. The current release's build output is read the
+     * same way as a previous release's jar.
+     */
+    public static List<QuerySource> archiveSources(Path archive, String master, List<String> queryDependencies) {
         var slash = master.lastIndexOf('/');
         // a master at the root has no folder to skip: the empty folder skips only the changelog files, and unlike a
         // predicate it keeps the source cacheable
         return List.of(
                 new SqlResourcesSource(archive, List.of(master), slash > 0 ? master.substring(0, slash + 1) : ""),
-                new ArchiveQuerySource(archive, settings.queryDependencies()));
+                new ArchiveQuerySource(archive, queryDependencies));
     }
 
     private List<QuerySource> queryFileSources() {

@@ -128,6 +128,9 @@ public final class CheckRunner {
         }
         var request = new CheckRequest(current, previous, settings.changelogOptions(), settings.waivers(),
                 settings.failOn());
+        if (settings.queries().checkForward() && !previous.isEmpty()) {
+            request = request.withForward(CurrentQueries.of(settings, master.get(), repository, log));
+        }
         var reportDirectory = settings.output().reportDirectory();
         var cache = new CheckCache(reportDirectory);
         var fingerprint = fingerprint(request, settings);
@@ -141,12 +144,27 @@ public final class CheckRunner {
         fingerprint.ifPresent(key -> cache.store(new CheckCache.Entry(key, result.verdict(), reported.consoleLines(),
                 reported.files().stream().map(p -> p.getFileName().toString()).toList())));
         if (result.verdict() == Verdict.FAIL) {
-            return new Outcome(Outcome.Kind.FAILED, "Rollback safety check failed: the previous release "
-                    + String.join(", ", result.baselines()) + " would break against the new schema. See "
-                    + reportDirectory + " for details.");
+            return new Outcome(Outcome.Kind.FAILED, "Rollback safety check failed: " + failedPairing(result, settings.failOn())
+                    + ". See " + reportDirectory + " for details.");
         }
         return new Outcome(previous.isEmpty() ? Outcome.Kind.FIRST_RELEASE : Outcome.Kind.PASSED,
                 "Rollback safety: " + result.verdict());
+    }
+
+    /** Which application would break on which schema, after the directions of the failing findings. */
+    private static String failedPairing(CheckResult result, FailOn failOn) {
+        var failing = result.findings().stream()
+                .filter(f -> RollbackSafetyCheck.verdict(List.of(f), failOn) == Verdict.FAIL)
+                .map(f -> f.direction()).distinct().toList();
+        var backward = "the previous release " + String.join(", ", result.baselines())
+                + " would break against the new schema";
+        var forward = "the new release would break against the schema of " + result.baselines().get(0)
+                + " until its migration has run";
+        if (failing.contains(io.github.rollbacksafety.rules.Direction.FORWARD)) {
+            return failing.contains(io.github.rollbacksafety.rules.Direction.BACKWARD)
+                    ? backward + ", and " + forward : forward;
+        }
+        return backward;
     }
 
     /**
@@ -226,8 +244,15 @@ public final class CheckRunner {
         if (queryFiles.stream().anyMatch(q -> q.contains("*") || q.contains("?"))) {
             return Optional.empty();
         }
+        var outputDir = settings.project().outputDir();
+        if (request.checkForward() && (!settings.queries().artifacts().isEmpty() || !Files.isDirectory(outputDir))) {
+            return Optional.empty(); // current query artifacts (snapshots) or sources read without a build output
+        }
         var fp = InputFingerprint.of(request);
         queryFiles.forEach(q -> fp.path(settings.project().moduleDir().resolve(q)));
+        if (request.checkForward()) {
+            fp.text("forward", "new app + old schema").path(outputDir);
+        }
         fp.text("config", String.join("|", settings.toolVersion(), settings.output().reportFormats(),
                 String.valueOf(settings.queries().artifacts()), String.valueOf(settings.queries().dependencies()),
                 String.valueOf(settings.output().reportDirectory())));

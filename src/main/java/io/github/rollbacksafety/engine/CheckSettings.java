@@ -113,13 +113,21 @@ public record CheckSettings(Project project, Optional<String> changelog, Changel
      * @param artifacts    {@code groupId:artifactId[:version]} holding more of its queries
      * @param dependencies artifactId prefixes of packaged libraries whose queries count
      * @param files        files or globs, relative to the module, with the previous version's SQL
+     * @param checkForward also check the current release's queries (its build output) against the previous
+     *                     release's schema: new app + old schema
      */
-    public record Queries(List<String> artifacts, List<String> dependencies, List<String> files) {
+    public record Queries(List<String> artifacts, List<String> dependencies, List<String> files,
+                          boolean checkForward) {
 
         public Queries {
             artifacts = List.copyOf(artifacts);
             dependencies = List.copyOf(dependencies);
             files = List.copyOf(files);
+        }
+
+        /** Backward only (old app + new schema). */
+        public Queries(List<String> artifacts, List<String> dependencies, List<String> files) {
+            this(artifacts, dependencies, files, false);
         }
     }
 

@@ -113,6 +113,13 @@ public class CheckMojo extends AbstractMojo {
     private List<String> queryFiles = new ArrayList<>();
 
     /**
+     * Also check the other direction: the current release's queries (its build output) against the previous
+     * release's schema (new app + old schema), for deployments where the new code can run before its migration.
+     */
+    @Parameter(property = "rollbackSafety.checkForward", defaultValue = "false")
+    private boolean checkForward;
+
+    /**
      * Where previous releases come from: {@code auto} (the Maven repositories, then the newest release tags of
      * the enclosing git repository when the repositories know no release), {@code repository} or {@code git}.
      */
@@ -235,7 +242,7 @@ public class CheckMojo extends AbstractMojo {
                 blankToEmpty(baselineVersion), blankToEmpty(baselineArtifact), gitRef, blankToEmpty(baselineTagPattern),
                 blankToEmpty(baselineModulePath), releases, failIfNoBaseline, allowUnresolvedBaseline);
         var queries = new CheckSettings.Queries(listOrEmpty(queryArtifacts), listOrEmpty(queryDependencies),
-                listOrEmpty(queryFiles));
+                listOrEmpty(queryFiles), checkForward);
         var output = new CheckSettings.Output(reportDirectory.toPath(), reportFormats, colourEnabled());
         var options = new ChangelogOptions(changeLogParameters == null ? Map.of() : changeLogParameters,
                 blankToEmpty(contexts), blankToEmpty(labels), blankToEmpty(dbms));
