@@ -55,6 +55,10 @@ public final class ConsoleReport {
         for (var w : coverage.warnings()) {
             lines.add(ConsoleLine.warn("  " + w));
         }
+        result.forwardCoverage().ifPresent(forward -> {
+            lines.add(ConsoleLine.info(FindingText.forwardCoverage(forward)));
+            forward.warnings().forEach(w -> lines.add(ConsoleLine.warn("  " + w)));
+        });
         for (var w : result.unusedWaivers()) {
             lines.add(ConsoleLine.warn("Unused " + w + ": it matches no finding; remove it or fix its rule, "
                     + "changeSet or object"));
@@ -74,7 +78,7 @@ public final class ConsoleReport {
         var tag = f.waived() ? "[WAIVED " + f.severity().name() + "]" : "[" + f.severity().name() + "]";
         var tagColour = f.waived() ? FAINT : f.severity() == Severity.BREAKING ? RED : YELLOW;
         lines.add(new ConsoleLine(level, "  " + paint(tagColour, tag) + " " + f.rule() + " "
-                + FindingText.object(f) + ": " + f.message()));
+                + FindingText.object(f) + FindingText.directionNote(f) + ": " + f.message()));
         var queries = f.queries();
         int shown = Math.min(queries.size(), FindingText.MAX_QUERIES_SHOWN);
         for (int i = 0; i < shown; i++) {

@@ -2,6 +2,7 @@ package io.github.rollbacksafety.report;
 
 import io.github.rollbacksafety.engine.Coverage;
 import io.github.rollbacksafety.query.Query;
+import io.github.rollbacksafety.rules.Direction;
 import io.github.rollbacksafety.rules.Finding;
 
 /** The few phrases every human-readable format shares, so they read the same everywhere. */
@@ -28,14 +29,34 @@ final class FindingText {
         return f.changeSet().location();
     }
 
+    /** {@code " (new app + old schema)"} for a finding of the forward direction; empty for the default one. */
+    static String directionNote(Finding f) {
+        return f.direction() == Direction.FORWARD ? " (" + f.direction().pairing() + ")" : "";
+    }
+
+    /** {@code Previous-release} or {@code Current-release}: whose queries a finding lists. */
+    static String queryOwner(Finding f) {
+        var owner = f.direction().queryOwner();
+        return Character.toUpperCase(owner.charAt(0)) + owner.substring(1);
+    }
+
     static String firstQuerySource(Finding f) {
         return f.queries().isEmpty() ? "" : source(f.queries().get(0));
     }
 
     /** One line on what the check could see of the previous release. */
     static String coverage(Coverage c) {
+        return coverage(c, "Queries of the previous release");
+    }
+
+    /** One line on what the forward check could see of the current release. */
+    static String forwardCoverage(Coverage c) {
+        return coverage(c, "Queries of the current release (new app + old schema)");
+    }
+
+    private static String coverage(Coverage c, String what) {
         if (c.found() == 0) {
-            return "Queries of the previous release: none found";
+            return what + ": none found";
         }
         var parts = new StringBuilder();
         c.perKind().entrySet().stream()
@@ -47,7 +68,7 @@ final class FindingText {
                     parts.append(e.getKey().label()).append(' ').append(e.getValue().parsed()).append('/')
                             .append(e.getValue().found());
                 });
-        return "Queries of the previous release: " + c.found() + " found, " + c.parsed() + " understood, "
+        return what + ": " + c.found() + " found, " + c.parsed() + " understood, "
                 + c.unparsedCount() + " not understood (" + parts + ")";
     }
 

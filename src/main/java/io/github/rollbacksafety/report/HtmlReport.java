@@ -91,7 +91,8 @@ public final class HtmlReport implements ReportView {
             h.append("<tr><td><a href=\"#finding-").append(n).append("\">").append(n).append("</a></td>")
                     .append("<td class=\"").append(f.waived() ? "waived" : f.severity().name()).append("\">")
                     .append(f.severity().name()).append(f.waived() ? " (waived)" : "").append("</td>")
-                    .append("<td><code>").append(html(f.rule())).append("</code></td>")
+                    .append("<td><code>").append(html(f.rule())).append("</code>")
+                    .append(html(FindingText.directionNote(f))).append("</td>")
                     .append("<td><code>").append(html(FindingText.changeSetLocation(f))).append("</code></td>")
                     .append("<td><code>").append(html(FindingText.object(f))).append("</code></td>")
                     .append("<td><code>").append(html(FindingText.firstQuerySource(f))).append("</code></td></tr>\n");
@@ -104,7 +105,8 @@ public final class HtmlReport implements ReportView {
         h.append("<section class=\"finding ").append(f.waived() ? "waived" : f.severity().name())
                 .append("\" id=\"finding-").append(n).append("\">\n");
         h.append("<h3>").append(n).append(". ").append(f.severity().name()).append(" <code>").append(html(f.rule()))
-                .append("</code> on <code>").append(html(FindingText.object(f))).append("</code></h3>\n");
+                .append("</code> on <code>").append(html(FindingText.object(f))).append("</code>")
+                .append(html(FindingText.directionNote(f))).append("</h3>\n");
         h.append("<p>Changeset <code>").append(html(f.changeSet().displayId())).append("</code> at <code>")
                 .append(html(FindingText.changeSetLocation(f))).append("</code>");
         if (data.result().baselines().size() > 1 && !f.releases().isEmpty()) {
@@ -112,7 +114,7 @@ public final class HtmlReport implements ReportView {
         }
         h.append(".</p>\n<p>").append(html(f.message())).append("</p>\n");
         if (!f.queries().isEmpty()) {
-            h.append("<p>Previous-release queries that break:</p>\n");
+            h.append("<p>").append(FindingText.queryOwner(f)).append(" queries that break:</p>\n");
             for (var q : f.queries()) {
                 h.append("<p><code>").append(html(FindingText.source(q))).append("</code></p>\n<pre><code>")
                         .append(html(q.sql().strip())).append("</code></pre>\n");
@@ -133,6 +135,8 @@ public final class HtmlReport implements ReportView {
     private static void coverage(StringBuilder h, ReportData data) {
         var c = data.result().coverage();
         h.append("<h2>Coverage</h2>\n<p>").append(html(FindingText.coverage(c))).append(".</p>\n");
+        data.result().forwardCoverage().ifPresent(forward -> h.append("<p>")
+                .append(html(FindingText.forwardCoverage(forward))).append(".</p>\n"));
         if (!c.unparsed().isEmpty()) {
             h.append("<details><summary>Not understood (").append(c.unparsedCount()).append(")</summary>\n<ul>\n");
             for (var u : c.unparsed()) {

@@ -135,7 +135,8 @@ public final class JUnitReport implements ReportView {
     }
 
     private static String headline(Finding f) {
-        return "[" + f.severity().name() + "] " + f.rule() + " " + FindingText.object(f) + ": " + f.message();
+        return "[" + f.severity().name() + "] " + f.rule() + " " + FindingText.object(f) + FindingText.directionNote(f)
+                + ": " + f.message();
     }
 
     private static String details(Finding f) {

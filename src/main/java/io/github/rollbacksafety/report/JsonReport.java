@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * {@code report.json}: the machine-readable report. The fields of DESIGN §6 are a stable contract (names,
- * nesting, order); fields after them ({@code releases}, {@code coverage}, {@code unusedWaivers}, {@code notes})
- * are additions and never replace a stable one.
+ * nesting, order); fields after them ({@code releases}, {@code direction}, {@code coverage},
+ * {@code unusedWaivers}, {@code notes}, {@code forwardCoverage}) are additions and never replace a stable one.
  */
 public final class JsonReport implements JsonView {
 
@@ -46,6 +46,11 @@ public final class JsonReport implements JsonView {
         result.unusedWaivers().forEach(w -> waiver(unused.addObject(), w));
         var notes = root.putArray("notes");
         result.notes().forEach(notes::add);
+        if (result.forwardCoverage().isPresent()) {
+            coverage(root.putObject("forwardCoverage"), result.forwardCoverage().get());
+        } else {
+            root.putNull("forwardCoverage");
+        }
         return root;
     }
 
@@ -79,6 +84,7 @@ public final class JsonReport implements JsonView {
         }
         var releases = node.putArray("releases");
         f.releases().forEach(releases::add);
+        node.put("direction", f.direction().id());
     }
 
     private static void coverage(ObjectNode node, Coverage c) {

@@ -34,7 +34,10 @@ public final class MarkdownReport implements ReportView {
             md.append("  \n");
             md.append("**").append(FindingText.counts(data)).append("**; ")
                     .append(markdown(FindingText.scope(data))).append(".  \n");
-            md.append(markdown(FindingText.coverage(result.coverage()))).append(".\n\n");
+            md.append(markdown(FindingText.coverage(result.coverage()))).append(".");
+            result.forwardCoverage().ifPresent(forward -> md.append("  \n")
+                    .append(markdown(FindingText.forwardCoverage(forward))).append('.'));
+            md.append("\n\n");
         }
 
         if (!result.findings().isEmpty()) {
@@ -64,7 +67,7 @@ public final class MarkdownReport implements ReportView {
             var f = findings.get(i);
             md.append("| ").append(i + 1)
                     .append(" | ").append(severity(f))
-                    .append(" | ").append(markdownCell(f.rule()))
+                    .append(" | ").append(markdownCell(f.rule())).append(markdown(FindingText.directionNote(f)))
                     .append(" | ").append(markdownCell(FindingText.changeSetLocation(f)))
                     .append(" | ").append(markdownCell(FindingText.object(f)))
                     .append(" | ").append(markdownCell(FindingText.firstQuerySource(f)))
@@ -83,7 +86,7 @@ public final class MarkdownReport implements ReportView {
     private static void section(StringBuilder md, Finding f, int n, ReportData data) {
         md.append("#### ").append(n).append(". ").append(f.severity().name()).append(' ')
                 .append(markdownCode(f.rule())).append(" on ").append(markdownCode(FindingText.object(f)))
-                .append("\n\n");
+                .append(markdown(FindingText.directionNote(f))).append("\n\n");
         md.append("Changeset ").append(markdownCode(f.changeSet().displayId())).append(" at ")
                 .append(markdownCode(FindingText.changeSetLocation(f)));
         if (!f.releases().isEmpty() && data.result().baselines().size() > 1) {
@@ -95,10 +98,10 @@ public final class MarkdownReport implements ReportView {
             var queries = f.queries();
             boolean fold = queries.size() > 2;
             if (fold) {
-                md.append("<details><summary>").append(plural(queries.size(), "previous-release query"))
+                md.append("<details><summary>").append(plural(queries.size(), f.direction().queryOwner() + " query"))
                         .append(" that break").append(queries.size() == 1 ? "s" : "").append("</summary>\n\n");
             } else {
-                md.append("Previous-release ").append(queries.size() == 1 ? "query" : "queries")
+                md.append(FindingText.queryOwner(f)).append(' ').append(queries.size() == 1 ? "query" : "queries")
                         .append(" that break").append(queries.size() == 1 ? "s" : "").append(":\n\n");
             }
             int shown = Math.min(queries.size(), FindingText.MAX_QUERIES_SHOWN);

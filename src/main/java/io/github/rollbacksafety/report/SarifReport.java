@@ -3,6 +3,7 @@ package io.github.rollbacksafety.report;
 import io.github.rollbacksafety.Sha256;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.rollbacksafety.query.Query;
+import io.github.rollbacksafety.rules.Direction;
 import io.github.rollbacksafety.rules.Finding;
 import io.github.rollbacksafety.rules.Rule;
 import io.github.rollbacksafety.rules.Severity;
@@ -63,7 +64,7 @@ public final class SarifReport implements JsonView {
     }
 
     /** A rule as SARIF describes it; rules that fired but are not in the catalogue are appended. */
-    private record Descriptor(String id, Severity severity, String summary) {
+    private record Descriptor(String id, Severity severity, String summary, Direction direction) {
     }
 
     private static List<Descriptor> descriptors(ReportData data) {
@@ -71,12 +72,12 @@ public final class SarifReport implements JsonView {
         var known = new HashMap<String, Boolean>();
         for (Rule r : data.rules()) {
             if (known.putIfAbsent(r.id(), true) == null) {
-                list.add(new Descriptor(r.id(), r.severity(), r.summary()));
+                list.add(new Descriptor(r.id(), r.severity(), r.summary(), r.direction()));
             }
         }
         for (var f : data.result().findings()) {
             if (known.putIfAbsent(f.rule(), true) == null) {
-                list.add(new Descriptor(f.rule(), f.severity(), f.rule()));
+                list.add(new Descriptor(f.rule(), f.severity(), f.rule(), f.direction()));
             }
         }
         return list;
@@ -91,6 +92,7 @@ public final class SarifReport implements JsonView {
         node.put("helpUri", HELP_URI_BASE + d.id() + ".md");
         var props = node.putObject("properties");
         props.put("severity", d.severity().name());
+        props.put("direction", d.direction().id());
         props.putArray("tags").add("rollback-safety").add(d.severity().name().toLowerCase(java.util.Locale.ROOT));
     }
 
@@ -102,7 +104,8 @@ public final class SarifReport implements JsonView {
         node.put("ruleId", f.rule());
         node.put("ruleIndex", ruleIndex);
         node.put("level", f.waived() ? "note" : level(f.severity()));
-        node.putObject("message").put("text", f.message() + (f.fix().isBlank() ? "" : "\nFix: " + f.fix()));
+        node.putObject("message").put("text", (f.direction() == Direction.FORWARD ? "[" + f.direction().pairing()
+                + "] " : "") + f.message() + (f.fix().isBlank() ? "" : "\nFix: " + f.fix()));
 
         var physical = node.putArray("locations").addObject().putObject("physicalLocation");
         var artifact = physical.putObject("artifactLocation");
@@ -118,7 +121,7 @@ public final class SarifReport implements JsonView {
             var related = node.putArray("relatedLocations");
             int id = 0;
             for (Query q : f.queries()) {
-                related(related.addObject(), q, id++);
+                related(related.addObject(), q, id++, FindingText.queryOwner(f));
             }
         }
 
@@ -137,9 +140,10 @@ public final class SarifReport implements JsonView {
         props.put("fix", f.fix());
         var releases = props.putArray("releases");
         f.releases().forEach(releases::add);
+        props.put("direction", f.direction().id());
     }
 
-    private static void related(ObjectNode node, Query q, int id) {
+    private static void related(ObjectNode node, Query q, int id, String owner) {
         node.put("id", id);
         var loc = q.location();
         if (!loc.file().isBlank()) {
@@ -152,7 +156,7 @@ public final class SarifReport implements JsonView {
         if (!loc.member().isEmpty()) {
             node.putArray("logicalLocations").addObject().put("fullyQualifiedName", loc.member());
         }
-        node.putObject("message").put("text", "Previous-release query (" + FindingText.source(q) + "): "
+        node.putObject("message").put("text", owner + " query (" + FindingText.source(q) + "): "
                 + q.shortSql(200));
     }
 

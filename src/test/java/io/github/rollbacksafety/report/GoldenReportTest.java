@@ -57,6 +57,38 @@ class GoldenReportTest {
         assertGolden("first-release.json", new JsonReport().render(ReportFixtures.firstRelease()));
     }
 
+    @Test
+    void forwardJsonMatchesGolden() throws IOException {
+        assertGolden("forward.json", new JsonReport().render(ReportFixtures.forward()));
+    }
+
+    @Test
+    void forwardSarifMatchesGolden() throws IOException {
+        assertGolden("forward.sarif", new SarifReport().render(ReportFixtures.forward()));
+    }
+
+    @Test
+    void forwardMarkdownMatchesGolden() throws IOException {
+        assertGolden("forward.md", new MarkdownReport().render(ReportFixtures.forward()));
+    }
+
+    @Test
+    void forwardJunitMatchesGolden() throws IOException {
+        assertGolden("forward-TEST-rollback-safety.xml", new JUnitReport().render(ReportFixtures.forward()));
+    }
+
+    @Test
+    void forwardHtmlMatchesGolden() throws IOException {
+        assertGolden("forward.html", new HtmlReport().render(ReportFixtures.forward()));
+    }
+
+    @Test
+    void forwardConsoleMatchesGolden() throws IOException {
+        var text = new ConsoleReport(false).render(ReportFixtures.forward()).stream()
+                .map(l -> l.level() + " " + l.text()).collect(Collectors.joining("\n", "", "\n"));
+        assertGolden("forward-console.txt", text);
+    }
+
     private static void assertGolden(String name, String actual) throws IOException {
         var file = GOLDEN.resolve(name);
         if (UPDATE) {

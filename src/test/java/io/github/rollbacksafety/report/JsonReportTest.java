@@ -77,13 +77,27 @@ class JsonReportTest {
     void addsCoverageUnusedWaiversAndNotesAfterTheStableFields() throws Exception {
         var json = render(ReportFixtures.data());
 
-        assertThat(fieldNames(json)).endsWith("coverage", "unusedWaivers", "notes");
+        assertThat(fieldNames(json)).endsWith("coverage", "unusedWaivers", "notes", "forwardCoverage");
         assertThat(json.at("/coverage/sources")).hasSize(3);
         assertThat(json.at("/coverage/sources/1/kind").asText()).isEqualTo("MYBATIS_XML");
         assertThat(json.at("/coverage/sources/1/unparsed").asInt()).isEqualTo(1);
         assertThat(json.at("/coverage/unparsedQueries/0/reason").asText()).startsWith("dynamic SQL");
         assertThat(json.at("/unusedWaivers/0/rule").asText()).isEqualTo("column-renamed");
         assertThat(json.at("/notes/0").asText()).contains("precondition");
+    }
+
+    @Test
+    void everyFindingSaysItsDirectionAndForwardCoverageIsReportedWhenChecked() throws Exception {
+        var backwardOnly = render(ReportFixtures.data());
+        assertThat(backwardOnly.at("/findings/0/direction").asText()).isEqualTo("backward");
+        assertThat(backwardOnly.at("/forwardCoverage").isNull()).isTrue();
+
+        var both = render(ReportFixtures.forward());
+        assertThat(both.at("/findings").findValuesAsText("direction"))
+                .containsExactly("backward", "forward", "forward");
+        assertThat(both.at("/findings/2/rule").asText()).isEqualTo("needs-new-schema");
+        assertThat(both.at("/findings/2/waived").asBoolean()).isTrue();
+        assertThat(both.at("/forwardCoverage/found").asInt()).isEqualTo(3);
     }
 
     @Test

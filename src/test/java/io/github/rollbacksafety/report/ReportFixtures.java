@@ -10,6 +10,7 @@ import io.github.rollbacksafety.query.Query;
 import io.github.rollbacksafety.query.QueryCollector;
 import io.github.rollbacksafety.query.QuerySourceKind;
 import io.github.rollbacksafety.query.SourceLocation;
+import io.github.rollbacksafety.rules.Direction;
 import io.github.rollbacksafety.rules.Finding;
 import io.github.rollbacksafety.rules.FindingObject;
 import io.github.rollbacksafety.rules.Rule;
@@ -148,6 +149,54 @@ final class ReportFixtures {
                 Coverage.NONE, List.of(), List.of(), List.of("No previous release: nothing to stay compatible with."));
         var meta = new ReportMeta(ReportMeta.TOOL_NAME, "0.1.0", PROJECT, Optional.empty(), Optional.empty(), "");
         return new ReportData(meta, result, RULES, FailOn.BREAKING);
+    }
+
+    static final ChangeSetRef ADD_STATE_V2 = changeSet("8", "shop", "db/changelog/db.changelog-master.xml", 80);
+
+    /** Forward (new app + old schema): the current release writes a column only its own changeset adds. */
+    static final Finding NEEDS_NEW_SCHEMA = new Finding("needs-new-schema", Severity.RISKY, ADD_STATE_V2,
+            FindingObject.column("orders", "order_state_v2"),
+            "Adds orders.order_state_v2 (changeset shop:8); the current release writes it and fails on the previous"
+                    + " schema until the migration has run.",
+            "Run the migration before the new code starts, or tolerate the column's absence behind a feature flag.",
+            List.of(query("INSERT INTO orders (id, order_state_v2) VALUES (?, ?)", "sql/queries.sql", 4, "",
+                    QuerySourceKind.SQL_RESOURCE)),
+            Optional.empty(), List.of("1.0.0"), Direction.FORWARD);
+
+    /** Forward: the current release stops writing a NOT NULL column that its changeset drops. */
+    static final Finding FORWARD_INSERT_BROKEN = new Finding("forward-insert-broken", Severity.BREAKING,
+            DROP_LEGACY_STATUS, FindingObject.column("orders", "legacy_status"),
+            "Drops orders.legacy_status (changeset shop:5); the current release inserts into orders without a value"
+                    + " for it, but the previous schema has it NOT NULL without a default.",
+            "Make the column nullable or give it a default one release earlier.",
+            List.of(query("insert into orders (id, customer_id) values (?, ?)",
+                    "com/acme/shop/OrderRepository.class", 0, "com.acme.shop.OrderRepository#save",
+                    QuerySourceKind.BYTECODE_STRING)),
+            Optional.empty(), List.of("1.0.0"), Direction.FORWARD);
+
+    static final Coverage FORWARD_COVERAGE = new Coverage(
+            Map.of(QuerySourceKind.SQL_RESOURCE, new Coverage.Counts(2, 2),
+                    QuerySourceKind.BYTECODE_STRING, new Coverage.Counts(1, 1)), List.of(), List.of());
+
+    /** Both directions checked: a backward finding, two forward ones (one waived), coverage of both releases. */
+    static ReportData forward() {
+        var result = new CheckResult(List.of("1.0.0"), Verdict.FAIL, List.of(DROP_LEGACY_STATUS, ADD_STATE_V2),
+                COVERAGE, List.of(COLUMN_DROPPED, FORWARD_INSERT_BROKEN,
+                NEEDS_NEW_SCHEMA.waive("migrations run as a pipeline step before the rollout")), List.of(), List.of(),
+                Optional.of(FORWARD_COVERAGE));
+        var rules = new java.util.ArrayList<>(RULES);
+        rules.add(new ForwardCatalogueRule("forward-insert-broken", Severity.BREAKING,
+                "A current-release insert omits a column that is NOT NULL without a default in the previous schema"));
+        rules.add(new ForwardCatalogueRule("needs-new-schema", Severity.RISKY,
+                "A current-release query uses a table or column that only this release's changesets provide"));
+        return new ReportData(meta(), result, rules, FailOn.BREAKING);
+    }
+
+    record ForwardCatalogueRule(String id, Severity severity, String summary) implements Rule {
+        @Override
+        public Direction direction() {
+            return Direction.FORWARD;
+        }
     }
 
     /** A finding whose texts hold everything the formats must escape. */
