@@ -89,8 +89,8 @@ abstract class ForwardRule extends AbstractRule {
         return new ArrayList<>(queries);
     }
 
-    /** {@code changeset shop:2 (db/changelog/db.changelog-master.xml:20)}. */
+    /** {@code changeset shop:2 at db/changelog/db.changelog-master.xml:20}. */
     static String provider(PlannedChange change) {
-        return "changeset " + change.changeSet().displayId() + " (" + change.changeSet().location() + ")";
+        return "changeset " + change.changeSet().displayId() + " at " + change.changeSet().location();
     }
 }
