@@ -154,7 +154,7 @@ public final class CheckRunner {
     /** Which application would break on which schema, after the directions of the failing findings. */
     private static String failedPairing(CheckResult result, FailOn failOn) {
         var failing = result.findings().stream()
-                .filter(f -> RollbackSafetyCheck.verdict(List.of(f), failOn) == Verdict.FAIL)
+                .filter(failOn::fails)
                 .map(f -> f.direction()).distinct().toList();
         var backward = "the previous release " + String.join(", ", result.baselines())
                 + " would break against the new schema";
