@@ -3,14 +3,12 @@ package io.github.rollbacksafety.engine;
 import io.github.rollbacksafety.baseline.PreviousRelease;
 import io.github.rollbacksafety.changelog.ChangelogOptions;
 import io.github.rollbacksafety.changelog.ChangelogSource;
-import io.github.rollbacksafety.query.sqlfile.QueryFilesSource;
 import io.github.rollbacksafety.rules.Finding;
 import io.github.rollbacksafety.rules.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -21,23 +19,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Patterns of real release histories, checked end to end with real Liquibase and JSqlParser. */
 class RealHistoryCheckTest {
 
-    private static final String HEAD = "<?xml version=\"1.0\"?>\n<databaseChangeLog xmlns=\"http://www.liquibase.org/xml/ns/dbchangelog\">\n";
-    private static final String TAIL = "</databaseChangeLog>\n";
-
     @TempDir
     Path dir;
 
     private ChangelogSource changelog(String name, String body) throws IOException {
-        var root = dir.resolve(name);
-        Files.createDirectories(root.resolve("db"));
-        Files.writeString(root.resolve("db/master.xml"), HEAD + body + TAIL);
-        return ChangelogSource.of(root, "db/master.xml", name);
+        return new CheckFixtures(dir).changelog(name, body);
     }
 
     private PreviousRelease release(String version, String body, String queries) throws IOException {
-        var source = changelog(version, body);
-        Files.writeString(dir.resolve(version + ".sql"), queries);
-        return new PreviousRelease(version, source, List.of(new QueryFilesSource(dir, List.of(version + ".sql"))));
+        return new CheckFixtures(dir).release(version, body, queries);
     }
 
     private static List<Finding> breaking(CheckResult result) {
