@@ -96,7 +96,7 @@ final class SiteReportRenderer extends AbstractMavenReportRenderer {
             cell(String.valueOf(n++));
             cell(text(f, "severity") + (f.path("waived").asBoolean() ? " (waived: " + text(f, "waiverReason") + ")"
                     : ""));
-            cell(text(f, "rule"));
+            cell(text(f, "rule") + forwardNote(f));
             cell(changeSet(f.path("changeSet")));
             cell(object(f.path("object")));
             cell(text(f, "message"));
@@ -111,6 +111,11 @@ final class SiteReportRenderer extends AbstractMavenReportRenderer {
         endSection();
     }
 
+    /** {@code " (new app + old schema)"} for a finding of the forward direction ({@code checkForward}). */
+    private static String forwardNote(JsonNode f) {
+        return "forward".equals(f.path("direction").asText()) ? " (new app + old schema)" : "";
+    }
+
     /** The SQL of the queries that break, under the table, where a long statement does not stretch a cell. */
     private void queries(JsonNode findings) {
         var any = false;
@@ -119,10 +124,12 @@ final class SiteReportRenderer extends AbstractMavenReportRenderer {
             var queries = f.path("queries");
             if (!queries.isEmpty()) {
                 if (!any) {
-                    startSection("Previous-release queries that break");
+                    startSection("Queries that break");
                     any = true;
                 }
-                paragraph(n + ". " + text(f, "rule") + " on " + object(f.path("object")) + ":");
+                paragraph(n + ". " + text(f, "rule") + " on " + object(f.path("object")) + forwardNote(f) + ", "
+                        + ("forward".equals(f.path("direction").asText()) ? "current" : "previous")
+                        + "-release queries:");
                 for (var q : queries) {
                     paragraph(text(q, "source"));
                     verbatimText(text(q, "sql").strip());

@@ -37,6 +37,21 @@ class SiteReportRendererTest {
     }
 
     @Test
+    void marksFindingsOfTheForwardDirection(@TempDir Path dir) throws Exception {
+        var json = dir.resolve("report.json");
+        var report = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Path.of("src/test/resources/site/report.json").toFile());
+        var first = (com.fasterxml.jackson.databind.node.ObjectNode) report.path("findings").get(0);
+        first.put("rule", "needs-new-schema").put("direction", "forward");
+        java.nio.file.Files.writeString(json, report.toString());
+
+        assertThat(render(json)).contains("<td>needs-new-schema (new app + old schema)</td>")
+                .contains("needs-new-schema on orders.legacy_status (new app + old schema), current-release queries:");
+        assertThat(render(Path.of("src/test/resources/site/report.json"))).doesNotContain("new app + old schema")
+                .contains("column-dropped on orders.legacy_status, previous-release queries:");
+    }
+
+    @Test
     void keepsBracesInFindingTextInsteadOfReadingThemAsLinks() {
         var html = render(Path.of("src/test/resources/site/report.json"));
 
