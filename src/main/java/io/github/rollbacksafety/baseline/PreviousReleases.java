@@ -8,6 +8,7 @@ import io.github.rollbacksafety.git.GitBaselines;
 import io.github.rollbacksafety.query.javasource.JavaSourceQuerySource;
 import io.github.rollbacksafety.query.sqlfile.QueryFilesSource;
 import io.github.rollbacksafety.query.QuerySource;
+import io.github.rollbacksafety.query.ReadingOptions;
 import io.github.rollbacksafety.query.sqlfile.SqlResourcesSource;
 import io.github.rollbacksafety.query.archive.ArchiveQuerySource;
 
@@ -82,7 +83,14 @@ public final class PreviousReleases {
     }
 
     private final Settings settings;
+    private ReadingOptions reading = ReadingOptions.DEFAULT;
     private final CheckLog log;
+
+    /** Reads the releases' query sources with these options (resource globs, dbms). */
+    public PreviousReleases withReading(ReadingOptions options) {
+        this.reading = options;
+        return this;
+    }
 
     public PreviousReleases(Settings settings, CheckLog log) {
         this.settings = settings;
@@ -226,7 +234,7 @@ public final class PreviousReleases {
 
     /** Where the previous release's queries are in one of its archives (or a tree of its resources). */
     private List<QuerySource> archiveSources(Path archive, String master) {
-        return archiveSources(archive, master, settings.queryDependencies());
+        return archiveSources(archive, master, settings.queryDependencies(), reading);
     }
 
     /**
@@ -235,12 +243,19 @@ public final class PreviousReleases {
      * same way as a previous release's jar.
      */
     public static List<QuerySource> archiveSources(Path archive, String master, List<String> queryDependencies) {
+        return archiveSources(archive, master, queryDependencies, ReadingOptions.DEFAULT);
+    }
+
+    /** As {@link #archiveSources(Path, String, List)}, read with {@code reading} (resource globs, dbms). */
+    public static List<QuerySource> archiveSources(Path archive, String master, List<String> queryDependencies,
+                                                   ReadingOptions reading) {
         var slash = master.lastIndexOf('/');
         // a master at the root has no folder to skip: the empty folder skips only the changelog files, and unlike a
         // predicate it keeps the source cacheable
         return List.of(
-                new SqlResourcesSource(archive, List.of(master), slash > 0 ? master.substring(0, slash + 1) : ""),
-                new ArchiveQuerySource(archive, queryDependencies));
+                new SqlResourcesSource(archive, List.of(master), slash > 0 ? master.substring(0, slash + 1) : "")
+                        .withSelection(reading.resourceIncludes(), reading.resourceExcludes()),
+                new ArchiveQuerySource(archive, queryDependencies).withDbms(reading.dbms()));
     }
 
     private List<QuerySource> queryFileSources() {

@@ -25,7 +25,7 @@ import java.util.Optional;
 public final class UsageCache {
 
     /** Bumped when the stored shape or the extraction changes meaning. */
-    private static final String FORMAT = "usage-1";
+    private static final String FORMAT = "usage-2";
 
     private final Path directory;
     private final String pluginVersion;
@@ -37,8 +37,10 @@ public final class UsageCache {
 
     /** What one source yielded. */
     public record Entry(String key, List<QueryUsage> usages, List<QueryCollector.Unparsed> unparsed,
-                        List<String> warnings, Map<QuerySourceKind, Coverage.Counts> counts) {
+                        List<String> warnings, Map<QuerySourceKind, Coverage.Counts> counts,
+                        List<QueryCollector.Excluded> excluded) {
         public Entry {
+            excluded = excluded == null ? List.of() : List.copyOf(excluded);
             usages = List.copyOf(usages);
             unparsed = List.copyOf(unparsed);
             warnings = List.copyOf(warnings);

@@ -94,7 +94,9 @@ public final class CheckRunner {
                 settings.baseline().releases(), settings.output().reportDirectory().resolve("baselines"),
                 new PreviousReleases.Layout(settings.layout().baselineChangelog(),
                         settings.layout().changelogDirectories(), settings.layout().baselineResourceDirectories()),
-                project.classPath()), log);
+                project.classPath()), log)
+                .withReading(new io.github.rollbacksafety.query.ReadingOptions(settings.queries().resourceIncludes(),
+                        settings.queries().resourceExcludes(), settings.changelogOptions().dbms()));
         var source = settings.baseline().source();
         if (source.asksRepository()) {
             List<String> versions;

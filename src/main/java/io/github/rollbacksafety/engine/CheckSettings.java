@@ -115,19 +115,28 @@ public record CheckSettings(Project project, Optional<String> changelog, Changel
      * @param files        files or globs, relative to the module, with the previous version's SQL
      * @param checkForward also check the current release's queries (its build output) against the previous
      *                     release's schema: new app + old schema
+     * @param resourceIncludes classpath globs of SQL resources that count as queries whatever they look like
+     * @param resourceExcludes classpath globs of SQL resources left out
      */
     public record Queries(List<String> artifacts, List<String> dependencies, List<String> files,
-                          boolean checkForward) {
+                          boolean checkForward, List<String> resourceIncludes, List<String> resourceExcludes) {
 
         public Queries {
             artifacts = List.copyOf(artifacts);
             dependencies = List.copyOf(dependencies);
             files = List.copyOf(files);
+            resourceIncludes = List.copyOf(resourceIncludes);
+            resourceExcludes = List.copyOf(resourceExcludes);
         }
 
         /** Backward only (old app + new schema). */
         public Queries(List<String> artifacts, List<String> dependencies, List<String> files) {
             this(artifacts, dependencies, files, false);
+        }
+
+        /** Every SQL resource judged by what it looks like. */
+        public Queries(List<String> artifacts, List<String> dependencies, List<String> files, boolean checkForward) {
+            this(artifacts, dependencies, files, checkForward, List.of(), List.of());
         }
     }
 

@@ -13,11 +13,16 @@ import java.util.Map;
  * @param perKind   counts per source kind (only kinds that found something)
  * @param unparsed  inputs not understood, at most {@link #MAX_LISTED}
  * @param warnings  problems reading sources
+ * @param reasons   per source kind, why inputs were not understood, grouped and most frequent first (at most
+ *                  {@link #MAX_REASONS} per kind), counted over every input, not only the listed ones
+ * @param excluded  files left out because they are not runtime queries (DDL scripts, data dumps)
  */
 public record Coverage(Map<QuerySourceKind, Counts> perKind, List<QueryCollector.Unparsed> unparsed,
-                       List<String> warnings) {
+                       List<String> warnings, Map<QuerySourceKind, List<Reason>> reasons,
+                       List<QueryCollector.Excluded> excluded) {
 
     public static final int MAX_LISTED = 50;
+    public static final int MAX_REASONS = 5;
 
     public static final Coverage NONE = new Coverage(Map.of(), List.of(), List.of());
 
@@ -25,6 +30,42 @@ public record Coverage(Map<QuerySourceKind, Counts> perKind, List<QueryCollector
         perKind = Map.copyOf(perKind);
         unparsed = List.copyOf(unparsed);
         warnings = List.copyOf(warnings);
+        reasons = Map.copyOf(reasons);
+        excluded = List.copyOf(excluded);
+    }
+
+    /** Without grouped reasons or excluded files. */
+    public Coverage(Map<QuerySourceKind, Counts> perKind, List<QueryCollector.Unparsed> unparsed,
+                    List<String> warnings) {
+        this(perKind, unparsed, warnings, Map.of(), List.of());
+    }
+
+    /** One reason for "not understood", as grouped, and how many inputs it concerns. */
+    public record Reason(String reason, int count) {
+    }
+
+    /**
+     * The grouped reasons of a list of unparsed inputs: positions and numbers are left out of a reason, so that
+     * {@code unexpected 'RES'} at many places is one group.
+     */
+    public static Map<QuerySourceKind, List<Reason>> reasonsOf(List<QueryCollector.Unparsed> all) {
+        var counts = new java.util.EnumMap<QuerySourceKind, Map<String, Integer>>(QuerySourceKind.class);
+        for (var u : all) {
+            counts.computeIfAbsent(u.query().kind(), k -> new java.util.HashMap<>())
+                    .merge(group(u.reason()), 1, Integer::sum);
+        }
+        var result = new java.util.EnumMap<QuerySourceKind, List<Reason>>(QuerySourceKind.class);
+        counts.forEach((kind, byReason) -> result.put(kind, byReason.entrySet().stream()
+                .map(e -> new Reason(e.getKey(), e.getValue()))
+                .sorted(java.util.Comparator.comparingInt(Reason::count).reversed().thenComparing(Reason::reason))
+                .limit(MAX_REASONS).toList()));
+        return result;
+    }
+
+    static String group(String reason) {
+        var r = reason.replaceAll(" at line \\d+, column \\d+", "").replaceAll("\\(\\d+[^)]*\\)", "(...)");
+        r = r.strip().replaceAll("\\s+", " ");
+        return r.length() <= 120 ? r : r.substring(0, 117) + "...";
     }
 
     /** Found and parsed counts of one source kind. */
@@ -48,13 +89,24 @@ public record Coverage(Map<QuerySourceKind, Counts> perKind, List<QueryCollector
         var counts = new java.util.EnumMap<QuerySourceKind, Counts>(QuerySourceKind.class);
         var unparsed = new java.util.LinkedHashMap<String, QueryCollector.Unparsed>();
         var warnings = new java.util.LinkedHashSet<String>();
+        var reasons = new java.util.EnumMap<QuerySourceKind, Map<String, Integer>>(QuerySourceKind.class);
+        var excluded = new java.util.LinkedHashSet<QueryCollector.Excluded>();
         for (var c : coverages) {
+            c.reasons().forEach((kind, list) -> list.forEach(r -> reasons
+                    .computeIfAbsent(kind, k -> new java.util.HashMap<>()).merge(r.reason(), r.count(), Integer::sum)));
+            excluded.addAll(c.excluded());
             c.perKind().forEach((kind, n) -> counts.merge(kind, n,
                     (a, b) -> new Counts(a.found() + b.found(), a.parsed() + b.parsed())));
             c.unparsed().forEach(u -> unparsed.putIfAbsent(u.query().location() + "|" + u.query().sql(), u));
             warnings.addAll(c.warnings());
         }
-        return new Coverage(counts, unparsed.values().stream().limit(MAX_LISTED).toList(), List.copyOf(warnings));
+        var merged = new java.util.EnumMap<QuerySourceKind, List<Reason>>(QuerySourceKind.class);
+        reasons.forEach((kind, byReason) -> merged.put(kind, byReason.entrySet().stream()
+                .map(e -> new Reason(e.getKey(), e.getValue()))
+                .sorted(java.util.Comparator.comparingInt(Reason::count).reversed().thenComparing(Reason::reason))
+                .limit(MAX_REASONS).toList()));
+        return new Coverage(counts, unparsed.values().stream().limit(MAX_LISTED).toList(), List.copyOf(warnings),
+                merged, List.copyOf(excluded));
     }
 
     public int found() {
@@ -63,6 +115,11 @@ public record Coverage(Map<QuerySourceKind, Counts> perKind, List<QueryCollector
 
     public int parsed() {
         return perKind.values().stream().mapToInt(Counts::parsed).sum();
+    }
+
+    /** Statements in excluded files. */
+    public int excludedStatements() {
+        return excluded.stream().mapToInt(QueryCollector.Excluded::statements).sum();
     }
 
     public int unparsedCount() {

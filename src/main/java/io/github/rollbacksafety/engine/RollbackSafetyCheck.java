@@ -345,8 +345,10 @@ public final class RollbackSafetyCheck {
         var usages = new ArrayList<QueryUsage>();
         var unparsed = new ArrayList<QueryCollector.Unparsed>();
         var warnings = new ArrayList<String>();
+        var excluded = new ArrayList<QueryCollector.Excluded>();
         Map<QuerySourceKind, int[]> counts = new EnumMap<>(QuerySourceKind.class);
         for (var entry : done) {
+            excluded.addAll(entry.excluded());
             usages.addAll(entry.usages());
             unparsed.addAll(entry.unparsed());
             warnings.addAll(entry.warnings());
@@ -359,7 +361,7 @@ public final class RollbackSafetyCheck {
         var perKind = new EnumMap<QuerySourceKind, Coverage.Counts>(QuerySourceKind.class);
         counts.forEach((k, c) -> perKind.put(k, new Coverage.Counts(c[0], c[1])));
         var listed = unparsed.stream().limit(Coverage.MAX_LISTED).toList();
-        return new Collected(usages, new Coverage(perKind, listed, warnings));
+        return new Collected(usages, new Coverage(perKind, listed, warnings, Coverage.reasonsOf(unparsed), excluded));
     }
 
     /** Parses every statement; the result holds a QueryUsage or a QueryCollector.Unparsed per statement, in order. */
@@ -401,7 +403,8 @@ public final class RollbackSafetyCheck {
         }
         var perKind = new EnumMap<QuerySourceKind, Coverage.Counts>(QuerySourceKind.class);
         counts.forEach((k, c) -> perKind.put(k, new Coverage.Counts(c[0], c[1])));
-        return new UsageCache.Entry(p.cacheKey().orElse(""), usages, unparsed, collector.warnings(), perKind);
+        return new UsageCache.Entry(p.cacheKey().orElse(""), usages, unparsed, collector.warnings(), perKind,
+                collector.excluded());
     }
 
     private static void tally(Map<QuerySourceKind, int[]> counts, QuerySourceKind kind, boolean ok) {

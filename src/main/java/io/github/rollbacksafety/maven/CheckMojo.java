@@ -120,6 +120,17 @@ public class CheckMojo extends AbstractMojo {
     private boolean checkForward;
 
     /**
+     * Classpath globs (e.g. {@code db/scripts/**}) of the previous release's {@code .sql} resources that count as
+     * its queries even when they look like a DDL script or a data dump (which are left out by default).
+     */
+    @Parameter(property = "rollbackSafety.queryResourceIncludes")
+    private List<String> queryResourceIncludes = new ArrayList<>();
+
+    /** Classpath globs of the previous release's {@code .sql} resources that are not its queries. */
+    @Parameter(property = "rollbackSafety.queryResourceExcludes")
+    private List<String> queryResourceExcludes = new ArrayList<>();
+
+    /**
      * Where previous releases come from: {@code auto} (the Maven repositories, then the newest release tags of
      * the enclosing git repository when the repositories know no release), {@code repository} or {@code git}.
      */
@@ -242,7 +253,8 @@ public class CheckMojo extends AbstractMojo {
                 blankToEmpty(baselineVersion), blankToEmpty(baselineArtifact), gitRef, blankToEmpty(baselineTagPattern),
                 blankToEmpty(baselineModulePath), releases, failIfNoBaseline, allowUnresolvedBaseline);
         var queries = new CheckSettings.Queries(listOrEmpty(queryArtifacts), listOrEmpty(queryDependencies),
-                listOrEmpty(queryFiles), checkForward);
+                listOrEmpty(queryFiles), checkForward, listOrEmpty(queryResourceIncludes),
+                listOrEmpty(queryResourceExcludes));
         var output = new CheckSettings.Output(reportDirectory.toPath(), reportFormats, colourEnabled());
         var options = new ChangelogOptions(changeLogParameters == null ? Map.of() : changeLogParameters,
                 blankToEmpty(contexts), blankToEmpty(labels), blankToEmpty(dbms));

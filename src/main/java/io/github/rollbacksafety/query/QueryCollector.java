@@ -13,7 +13,18 @@ public final class QueryCollector {
     public record Unparsed(Query query, String reason) {
     }
 
+    /**
+     * A file of the release that holds SQL but not the application's runtime queries (a DDL script, a data dump),
+     * left out of usage and reported on its own.
+     *
+     * @param category   e.g. {@code DDL script}, {@code data dump}
+     * @param statements how many statements it holds
+     */
+    public record Excluded(String file, String category, int statements) {
+    }
+
     private final List<Query> sql = new ArrayList<>();
+    private final List<Excluded> excluded = new ArrayList<>();
     private final List<QueryUsage> usages = new ArrayList<>();
     private final List<Unparsed> unparsed = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
@@ -33,6 +44,11 @@ public final class QueryCollector {
         unparsed.add(new Unparsed(query, reason));
     }
 
+    /** A file left out because it is not runtime SQL. */
+    public void excluded(Excluded file) {
+        excluded.add(file);
+    }
+
     /** A problem reading a source (unreadable file, bad archive entry...). */
     public void warning(String message) {
         warnings.add(message);
@@ -48,6 +64,10 @@ public final class QueryCollector {
 
     public List<Unparsed> unparsed() {
         return unparsed;
+    }
+
+    public List<Excluded> excluded() {
+        return excluded;
     }
 
     public List<String> warnings() {

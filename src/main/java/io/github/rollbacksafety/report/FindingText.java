@@ -68,8 +68,33 @@ final class FindingText {
                     parts.append(e.getKey().label()).append(' ').append(e.getValue().parsed()).append('/')
                             .append(e.getValue().found());
                 });
-        return what + ": " + c.found() + " found, " + c.parsed() + " understood, "
-                + c.unparsedCount() + " not understood (" + parts + ")";
+        var line = new StringBuilder(what + ": " + c.found() + " found, " + c.parsed()
+                + " understood, " + c.unparsedCount() + " not understood (" + parts + ")");
+        var reasons = c.reasons().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .filter(e -> !e.getValue().isEmpty())
+                .map(e -> e.getKey().label() + ": " + e.getValue().stream().limit(3)
+                        .map(r -> r.count() + "x " + r.reason()).collect(java.util.stream.Collectors.joining("; ")))
+                .toList();
+        if (!reasons.isEmpty()) {
+            line.append("; most frequent reasons not understood: ").append(String.join(" | ", reasons));
+        }
+        if (!c.excluded().isEmpty()) {
+            var byCategory = new java.util.TreeMap<String, int[]>();
+            c.excluded().forEach(x -> {
+                var n = byCategory.computeIfAbsent(x.category(), k -> new int[2]);
+                n[0]++;
+                n[1] += x.statements();
+            });
+            line.append("; left out as not runtime queries: ");
+            var first = true;
+            for (var e : byCategory.entrySet()) {
+                line.append(first ? "" : ", ").append(e.getValue()[0]).append(' ').append(e.getKey())
+                        .append(e.getValue()[0] == 1 ? "" : "s").append(" (").append(e.getValue()[1])
+                        .append(" statements)");
+                first = false;
+            }
+        }
+        return line.toString();
     }
 
     /** {@code 1 breaking, 0 risky, 1 waived}. */

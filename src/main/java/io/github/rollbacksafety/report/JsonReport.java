@@ -8,6 +8,7 @@ import io.github.rollbacksafety.query.QueryCollector;
 import io.github.rollbacksafety.rules.Finding;
 import io.github.rollbacksafety.rules.Severity;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -99,7 +100,13 @@ public final class JsonReport implements JsonView {
             s.put("found", e.getValue().found());
             s.put("parsed", e.getValue().parsed());
             s.put("unparsed", e.getValue().unparsed());
+            var reasons = s.putArray("reasons");
+            c.reasons().getOrDefault(e.getKey(), List.of()).forEach(r -> reasons.addObject()
+                    .put("reason", r.reason()).put("count", r.count()));
         });
+        var excluded = node.putArray("excluded");
+        c.excluded().forEach(x -> excluded.addObject().put("file", x.file()).put("category", x.category())
+                .put("statements", x.statements()));
         ArrayNode listed = node.putArray("unparsedQueries");
         for (QueryCollector.Unparsed u : c.unparsed()) {
             var un = listed.addObject();

@@ -108,17 +108,22 @@ final class ReportFixtures {
                     QuerySourceKind.SQL_RESOURCE)),
             Optional.empty(), List.of("1.0.0")).waive("audit_log is written only by the retired nightly job");
 
+    private static final List<QueryCollector.Unparsed> UNPARSED = List.of(
+            new QueryCollector.Unparsed(query("SELECT * FROM orders ${where}", "mapper/OrderMapper.xml", 30,
+                    "com.acme.shop.OrderMapper#search", QuerySourceKind.MYBATIS_XML),
+                    "dynamic SQL: ${where} is filled in at run time"),
+            new QueryCollector.Unparsed(query("MERGE INTO totals t USING (", "BOOT-INF/classes/com/acme/"
+                            + "shop/Totals.class", 0, "com.acme.shop.Totals#merge",
+                    QuerySourceKind.BYTECODE_STRING), "incomplete statement"));
+
     static final Coverage COVERAGE = new Coverage(
             Map.of(QuerySourceKind.SQL_RESOURCE, new Coverage.Counts(3, 3),
                     QuerySourceKind.MYBATIS_XML, new Coverage.Counts(2, 1),
                     QuerySourceKind.BYTECODE_STRING, new Coverage.Counts(4, 3)),
-            List.of(new QueryCollector.Unparsed(query("SELECT * FROM orders ${where}", "mapper/OrderMapper.xml", 30,
-                            "com.acme.shop.OrderMapper#search", QuerySourceKind.MYBATIS_XML),
-                            "dynamic SQL: ${where} is filled in at run time"),
-                    new QueryCollector.Unparsed(query("MERGE INTO totals t USING (", "BOOT-INF/classes/com/acme/"
-                                    + "shop/Totals.class", 0, "com.acme.shop.Totals#merge",
-                            QuerySourceKind.BYTECODE_STRING), "incomplete statement")),
-            List.of("Could not read BOOT-INF/lib/broken.jar: zip END header not found"));
+            UNPARSED,
+            List.of("Could not read BOOT-INF/lib/broken.jar: zip END header not found"),
+            Coverage.reasonsOf(UNPARSED),
+            List.of(new QueryCollector.Excluded("db/create/shop.postgres.create.sql", "DDL or migration script", 12)));
 
     static final Waiver UNUSED_WAIVER = new Waiver("column-renamed", Optional.of("shop:99"), Optional.of("orders.note"),
             "renamed in 1.2 behind a view");

@@ -53,6 +53,7 @@ public final class ArchiveQuerySource implements QuerySource {
 
     private final Path archiveOrDir;
     private final List<String> queryDependencies;
+    private java.util.Optional<String> dbms = java.util.Optional.empty();
 
     /**
      * @param archiveOrDir      a jar, Boot jar, WAR or classes directory
@@ -61,6 +62,12 @@ public final class ArchiveQuerySource implements QuerySource {
     public ArchiveQuerySource(Path archiveOrDir, List<String> queryDependencies) {
         this.archiveOrDir = archiveOrDir;
         this.queryDependencies = List.copyOf(queryDependencies);
+    }
+
+    /** Reads MyBatis statements for this database (their {@code databaseId}); returns this source. */
+    public ArchiveQuerySource withDbms(java.util.Optional<String> database) {
+        this.dbms = database;
+        return this;
     }
 
     @Override
@@ -116,7 +123,7 @@ public final class ArchiveQuerySource implements QuerySource {
         private final QueryCollector collector;
         private final ClassFileReader classReader = new ClassFileReader();
         private final AnnotationMappings annotations = new AnnotationMappings();
-        private final MyBatisMapperReader myBatis = new MyBatisMapperReader();
+        private final MyBatisMapperReader myBatis = new MyBatisMapperReader(dbms);
         private final List<ClassFileReader.CodeString> strings = new ArrayList<>();
         private final List<Element> hbm = new ArrayList<>();
         private final List<String> hbmFiles = new ArrayList<>();

@@ -5,16 +5,19 @@ import io.github.rollbacksafety.Sha256;
 import io.github.rollbacksafety.query.QueryCollector;
 import io.github.rollbacksafety.query.QuerySource;
 import io.github.rollbacksafety.query.QuerySourceKind;
+import io.github.rollbacksafety.sql.SqlScriptSplitter;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -24,7 +27,9 @@ import java.util.zip.ZipFile;
  * directory, a plain jar, a Spring Boot jar ({@code BOOT-INF/classes/}) or a WAR ({@code WEB-INF/classes/}).
  * Archives are read in place with {@link ZipFile}, nothing is extracted; nested jars are not opened. Entries with
  * unsafe names or larger than {@value #MAX_ENTRY_BYTES} bytes (a zip bomb guard) are skipped with a warning.
- * Each statement is located as {@code classpath/path.sql:line}.
+ * Each statement is located as {@code classpath/path.sql:line}. Files that are not runtime queries (DDL and
+ * migration scripts, data dumps: {@link ScriptKind}) are reported as excluded instead, unless an include glob says
+ * otherwise ({@link #withSelection}).
  */
 public final class SqlResourcesSource implements QuerySource {
 
@@ -37,6 +42,10 @@ public final class SqlResourcesSource implements QuerySource {
     private final Predicate<String> changelogPath;
     /** The skipped folder, when the source was built with one: with it, the source's settings are known text. */
     private final Optional<String> changelogFolder;
+    private final List<String> includes;
+    private final List<String> excludes;
+    private final List<Pattern> includePatterns;
+    private final List<Pattern> excludePatterns;
 
     /**
      * @param root           a resource directory or a jar/war file
@@ -49,6 +58,15 @@ public final class SqlResourcesSource implements QuerySource {
 
     private SqlResourcesSource(Path root, Collection<String> changelogFiles, Predicate<String> changelogPath,
                                Optional<String> changelogFolder) {
+        this(root, changelogFiles, changelogPath, changelogFolder, List.of(), List.of());
+    }
+
+    private SqlResourcesSource(Path root, Collection<String> changelogFiles, Predicate<String> changelogPath,
+                               Optional<String> changelogFolder, List<String> includes, List<String> excludes) {
+        this.includes = List.copyOf(includes);
+        this.excludes = List.copyOf(excludes);
+        this.includePatterns = includes.stream().map(ScriptKind::glob).toList();
+        this.excludePatterns = excludes.stream().map(ScriptKind::glob).toList();
         this.root = root;
         this.changelogFolder = changelogFolder;
         this.changelogFiles = changelogFiles.stream().map(SqlResourcesSource::classpathPath)
@@ -62,6 +80,14 @@ public final class SqlResourcesSource implements QuerySource {
                 Optional.of(classpathPath(changelogFolder)));
     }
 
+    /**
+     * The same source with classpath globs that decide for themselves: a file matching an exclude is left out, a
+     * file matching an include counts as queries even when it looks like a DDL script or a data dump.
+     */
+    public SqlResourcesSource withSelection(List<String> includeGlobs, List<String> excludeGlobs) {
+        return new SqlResourcesSource(root, changelogFiles, changelogPath, changelogFolder, includeGlobs, excludeGlobs);
+    }
+
     /** For an archive built with a changelog folder: its SHA-256 and the skipped paths. */
     @Override
     public Optional<String> cacheKey() {
@@ -70,7 +96,8 @@ public final class SqlResourcesSource implements QuerySource {
         }
         try {
             return Optional.of("sql-resources|" + Sha256.ofFile(root) + "|"
-                    + new java.util.TreeSet<>(changelogFiles) + "|" + changelogFolder.get());
+                    + new java.util.TreeSet<>(changelogFiles) + "|" + changelogFolder.get() + "|" + includes + "|"
+                    + excludes);
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -192,9 +219,21 @@ public final class SqlResourcesSource implements QuerySource {
         return changelogFiles.contains(path) || changelogPath.test(path);
     }
 
-    private static void report(String path, byte[] bytes, QueryCollector collector) {
+    private void report(String path, byte[] bytes, QueryCollector collector) {
         SqlScripts.decode(bytes, path, collector)
                 .filter(text -> !SqlScripts.isFormattedChangelog(text))
-                .ifPresent(text -> SqlScripts.reportScript(text, path, QuerySourceKind.SQL_RESOURCE, collector));
+                .ifPresent(text -> {
+                    var statements = SqlScriptSplitter.split(text);
+                    var configured = ScriptKind.configured(path, includePatterns, excludePatterns);
+                    var kind = configured.isPresent() ? ScriptKind.QUERIES : ScriptKind.of(path, statements);
+                    if (configured.isPresent() && !configured.get()) {
+                        collector.excluded(new QueryCollector.Excluded(path, "file excluded by configuration",
+                                statements.size()));
+                    } else if (kind != ScriptKind.QUERIES) {
+                        collector.excluded(new QueryCollector.Excluded(path, kind.label(), statements.size()));
+                    } else {
+                        SqlScripts.reportStatements(statements, path, QuerySourceKind.SQL_RESOURCE, collector);
+                    }
+                });
     }
 }

@@ -50,7 +50,13 @@ final class SqlScripts {
 
     /** Reports every statement of a script, located at its first line. */
     static void reportScript(String text, String file, QuerySourceKind kind, QueryCollector collector) {
-        for (var statement : SqlScriptSplitter.split(text)) {
+        reportStatements(SqlScriptSplitter.split(text), file, kind, collector);
+    }
+
+    /** Reports statements already split. */
+    static void reportStatements(java.util.List<SqlScriptSplitter.Piece> statements, String file,
+                                 QuerySourceKind kind, QueryCollector collector) {
+        for (var statement : statements) {
             collector.sql(new Query(statement.text(), SourceLocation.of(file, statement.line()), kind));
         }
     }
