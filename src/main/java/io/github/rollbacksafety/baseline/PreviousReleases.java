@@ -122,8 +122,8 @@ public final class PreviousReleases {
             try {
                 return repository.runtimeClassPath(coords, version);
             } catch (RuntimeException e) {
-                log.warn("The class path of " + coords.ga() + ":" + version + " for its custom changes: "
-                        + e.getMessage() + " Custom changes whose classes are not in its jar get stand-ins.");
+                log.warn("Custom change classes of " + coords.ga() + ":" + version + " are looked up in its jar only: "
+                        + e.getMessage() + " Classes that are not there get stand-ins.");
                 return List.of(jar);
             }
         });

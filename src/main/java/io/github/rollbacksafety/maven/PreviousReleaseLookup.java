@@ -97,8 +97,8 @@ final class PreviousReleaseLookup implements ReleaseRepository {
             }
             return files;
         } catch (DependencyResolutionException e) {
-            throw unresolved(coords, "the runtime dependencies of version " + version + " could not be resolved: "
-                    + e.getMessage());
+            throw new BaselineUnresolvedException("the runtime dependencies of " + coords.ga() + ":" + version
+                    + " could not be resolved (" + e.getMessage() + ").");
         }
     }
 

@@ -68,4 +68,34 @@ class PreviousReleasesTest {
             assertThat(release.changelog().roots().get(0).resolve(release.changelog().master())).isRegularFile();
         });
     }
+
+    @Test
+    void anOlderReleaseWithoutMavenLayoutAndARenamedMasterIsReadWhereItWas() throws Exception {
+        var repo = dir.resolve("repo");
+        var who = new PersonIdent("Test", "test@example.com");
+        try (var git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            // release 1.0.0: resources in resources/, master called changes.xml, a shared folder at the root
+            write(repo, "resources/db/changes.xml", "<databaseChangeLog/>");
+            write(repo, "schema/common.xml", "<databaseChangeLog/>");
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("release").setAuthor(who).setCommitter(who).setSign(false).call();
+            git.tag().setName("v1.0.0").call();
+            write(repo, "src/main/resources/db/master.xml", "<databaseChangeLog/>");
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("maven layout").setAuthor(who).setCommitter(who).setSign(false).call();
+        }
+        var layout = new PreviousReleases.Layout(Optional.of("db/changes.xml"), List.of("schema"), List.of("resources"));
+        var releases = new PreviousReleases(new PreviousReleases.Settings(repo, List.of(), List.of(), List.of(),
+                Optional.empty(), Optional.empty(), Optional.empty(), 1, dir.resolve("trees"), layout, List.of()), QUIET);
+
+        var found = releases.fromGit("1.1.0-SNAPSHOT", "shop", "db/master.xml");
+
+        assertThat(found).singleElement().satisfies(release -> {
+            assertThat(release.changelog().master()).isEqualTo("db/changes.xml");
+            var roots = release.changelog().roots();
+            assertThat(roots).hasSize(2);
+            assertThat(roots.get(0).resolve("db/changes.xml")).isRegularFile();
+            assertThat(roots.get(1).resolve("common.xml")).isRegularFile();
+        });
+    }
 }

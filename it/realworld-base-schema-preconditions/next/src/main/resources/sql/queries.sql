@@ -1,0 +1,1 @@
+SELECT id, legacy_name, email FROM account WHERE id = ?;

@@ -1,0 +1,1 @@
+SELECT id, status, legacy_code FROM orders WHERE id = ?;
