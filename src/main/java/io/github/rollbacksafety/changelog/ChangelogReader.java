@@ -76,7 +76,8 @@ public final class ChangelogReader {
         }
     }
 
-    private static Map<String, Object> scopeValues(ResourceAccessor accessor) {
+    /** The Liquibase scope every use of Liquibase runs in: quiet, no analytics, no XSD fetching, these resources. */
+    public static Map<String, Object> scopeValues(ResourceAccessor accessor) {
         var values = new HashMap<String, Object>();
         values.put(Scope.Attr.resourceAccessor.name(), accessor);
         values.put(Scope.Attr.classLoader.name(), ChangelogReader.class.getClassLoader());
@@ -314,7 +315,7 @@ public final class ChangelogReader {
      * constructor also imports every environment variable and system property; those are removed so that a
      * result never depends on the machine the build runs on.
      */
-    private static ChangeLogParameters parameters(ChangelogOptions options) {
+    public static ChangeLogParameters parameters(ChangelogOptions options) {
         var parameters = new ChangeLogParameters();
         dropSystemParameters(parameters);
         options.parameters().forEach(parameters::set);

@@ -20,7 +20,7 @@ import java.util.List;
  * so that a changeset's file path is the same whether it is read from {@code src/main/resources}, a plain jar,
  * a Spring Boot jar ({@code BOOT-INF/classes}) or a WAR ({@code WEB-INF/classes}).
  */
-final class ChangelogRoots implements AutoCloseable {
+public final class ChangelogRoots implements AutoCloseable {
 
     private final List<AutoCloseable> toClose;
     private final ResourceAccessor accessor;
@@ -35,7 +35,7 @@ final class ChangelogRoots implements AutoCloseable {
      * class path the application runs with), as Liquibase would find a file another module's jar ships. Listing
      * folders ({@code includeAll}) stays within the roots.
      */
-    static ChangelogRoots open(List<Path> roots, java.util.function.Supplier<List<Path>> classPath) {
+    public static ChangelogRoots open(List<Path> roots, java.util.function.Supplier<List<Path>> classPath) {
         var opened = open(roots);
         var fallback = new ClassPathFallback(opened.accessor, roots, classPath);
         var toClose = new ArrayList<AutoCloseable>(opened.toClose);
@@ -103,7 +103,7 @@ final class ChangelogRoots implements AutoCloseable {
         }
     }
 
-    static ChangelogRoots open(List<Path> roots) {
+    public static ChangelogRoots open(List<Path> roots) {
         if (roots.isEmpty()) {
             throw new RollbackSafetyException("no changelog root given (a resource directory or a jar)");
         }
@@ -123,7 +123,7 @@ final class ChangelogRoots implements AutoCloseable {
         return new ChangelogRoots(toClose, accessor);
     }
 
-    ResourceAccessor accessor() {
+    public ResourceAccessor accessor() {
         return accessor;
     }
 

@@ -19,6 +19,8 @@ public final class RuleCatalogue {
             new PositionalInsertBrokenRule(),
             new ReleasedChangeSetModifiedRule(),
             new ForwardInsertBrokenRule(),
+            new MigrationFailsRule(),
+            new QueryFailsOnNewSchemaRule(),
             new UniqueConstraintAddedRule(),
             new ForeignKeyAddedRule(),
             new CheckConstraintAddedRule(),

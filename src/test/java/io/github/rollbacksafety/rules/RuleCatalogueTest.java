@@ -19,7 +19,7 @@ class RuleCatalogueTest {
                 "table-dropped", "table-renamed", "view-dropped", "column-dropped", "column-renamed",
                 "sequence-dropped", "not-null-column-added", "not-null-constraint-added", "default-dropped",
                 "column-type-changed", "positional-insert-broken", "released-changeset-modified",
-                "forward-insert-broken",
+                "forward-insert-broken", "migration-fails", "query-fails-on-new-schema",
                 "unique-constraint-added", "foreign-key-added", "check-constraint-added", "not-null-dropped",
                 "star-select-column-dropped", "released-changeset-removed", "unanalyzable-change",
                 "data-change-in-deploy", "needs-new-schema");
@@ -61,6 +61,6 @@ class RuleCatalogueTest {
         assertThat(RuleCatalogue.all()).allSatisfy(r -> assertThat(r.summary()).isNotBlank());
         assertThat(RuleCatalogue.byId("column-dropped")).containsInstanceOf(ColumnDroppedRule.class);
         assertThat(RuleCatalogue.byId("no-such-rule")).isEmpty();
-        assertThat(List.copyOf(ids)).hasSize(22);
+        assertThat(List.copyOf(ids)).hasSize(24);
     }
 }

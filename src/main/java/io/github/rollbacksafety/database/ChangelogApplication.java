@@ -1,0 +1,181 @@
+package io.github.rollbacksafety.database;
+
+import io.github.rollbacksafety.changelog.ChangelogOptions;
+import io.github.rollbacksafety.changelog.ChangelogReader;
+import io.github.rollbacksafety.changelog.ChangelogRoots;
+import io.github.rollbacksafety.changelog.ChangelogSource;
+import liquibase.Scope;
+import liquibase.changelog.ChangeSet;
+import liquibase.changelog.DatabaseChangeLog;
+import liquibase.changelog.visitor.AbstractChangeExecListener;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.ChangeExecListenerCommandStep;
+import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.ValidationFailedException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Applies a changelog to a database with Liquibase's own {@code update}, as a deployment would: the same contexts,
+ * labels and parameters as the static check, {@code dbms} that of the database. Runs inside the scope the static
+ * check reads changelogs in (no analytics, no XSD fetching); {@code update} writes nothing into the working
+ * directory.
+ */
+final class ChangelogApplication {
+
+    /** A changeset as Liquibase identifies it. */
+    record ChangeSetKey(String filePath, String id, String author) {
+        static ChangeSetKey of(ChangeSet cs) {
+            return new ChangeSetKey(cs.getFilePath(), cs.getId(), cs.getAuthor());
+        }
+
+        String idAndAuthor() {
+            return id + "::" + author;
+        }
+    }
+
+    /** The changeset that failed, with the database's word on why. */
+    record Failure(Optional<ChangeSetKey> changeSet, String sqlState, String message) {
+    }
+
+    /**
+     * What an update did.
+     *
+     * @param ran             changesets it ran, in order
+     * @param failure         the changeset that stopped it
+     * @param checksumsReset  released changesets had other checksums; they were accepted as a deployment with
+     *                        {@code clear-checksums} would (the static rule reports the modification)
+     */
+    record Outcome(List<ChangeSetKey> ran, Optional<Failure> failure, boolean checksumsReset) {
+    }
+
+    /** Called before each changeset runs and once after the last; the database then holds all earlier ones. */
+    interface Observer {
+        Observer NONE = next -> { };
+
+        /** @param next the changeset about to run, or empty after the last one */
+        void before(Optional<ChangeSetKey> next);
+    }
+
+    private ChangelogApplication() {
+    }
+
+    static Outcome apply(Connection connection, ChangelogSource source, ChangelogOptions options, Observer observer) {
+        try (var roots = ChangelogRoots.open(source.roots(), source.classPath())) {
+            var accessor = roots.accessor();
+            try {
+                return Scope.child(ChangelogReader.scopeValues(accessor), () -> update(connection, source, options,
+                        observer, true));
+            } finally {
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            return new Outcome(List.of(), Optional.of(failureOf(Optional.empty(), e)), false);
+        }
+    }
+
+    private static Outcome update(Connection connection, ChangelogSource source, ChangelogOptions options,
+                                  Observer observer, boolean mayResetChecksums) throws Exception {
+        Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(
+                new JdbcConnection(connection));
+        var forDatabase = new ChangelogOptions(options.parameters(), options.contexts(), options.labels(),
+                Optional.of(database.getShortName()));
+        var ran = new ArrayList<ChangeSetKey>();
+        var failed = new AtomicReference<ChangeSetKey>();
+        var listener = new AbstractChangeExecListener() {
+            @Override
+            public void willRun(ChangeSet changeSet, DatabaseChangeLog changeLog, Database db,
+                                ChangeSet.RunStatus runStatus) {
+                observer.before(Optional.of(ChangeSetKey.of(changeSet)));
+            }
+
+            @Override
+            public void ran(ChangeSet changeSet, DatabaseChangeLog changeLog, Database db, ChangeSet.ExecType type) {
+                ran.add(ChangeSetKey.of(changeSet));
+            }
+
+            @Override
+            public void runFailed(ChangeSet changeSet, DatabaseChangeLog changeLog, Database db, Exception e) {
+                failed.set(ChangeSetKey.of(changeSet));
+            }
+        };
+        var command = new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, source.master())
+                .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS,
+                        ChangelogReader.parameters(forDatabase))
+                .addArgumentValue(ChangeExecListenerCommandStep.CHANGE_EXEC_LISTENER_ARG, listener);
+        options.contexts().filter(s -> !s.isBlank())
+                .ifPresent(c -> command.addArgumentValue(UpdateCommandStep.CONTEXTS_ARG, c));
+        options.labels().filter(s -> !s.isBlank())
+                .ifPresent(l -> command.addArgumentValue(UpdateCommandStep.LABEL_FILTER_ARG, l));
+        try {
+            command.execute();
+            observer.before(Optional.empty());
+            return new Outcome(ran, Optional.empty(), false);
+        } catch (Exception e) {
+            if (mayResetChecksums && ran.isEmpty() && failed.get() == null && checksumMismatch(e)) {
+                clearChecksums(connection);
+                var again = update(connection, source, options, observer, false);
+                return new Outcome(again.ran(), again.failure(), true);
+            }
+            return new Outcome(ran, Optional.of(failureOf(Optional.ofNullable(failed.get()), e)), false);
+        }
+    }
+
+    private static boolean checksumMismatch(Throwable e) {
+        for (var t = e; t != null; t = t.getCause()) {
+            if (t instanceof ValidationFailedException v && !v.getInvalidMD5Sums().isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void clearChecksums(Connection connection) throws SQLException {
+        try (var s = connection.createStatement()) {
+            s.executeUpdate("UPDATE DATABASECHANGELOG SET MD5SUM = NULL");
+        }
+        if (!connection.getAutoCommit()) {
+            connection.commit();
+        }
+    }
+
+    private static Failure failureOf(Optional<ChangeSetKey> changeSet, Throwable e) {
+        SQLException sql = null;
+        for (var t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException s) {
+                sql = s;
+                break;
+            }
+        }
+        if (sql != null) {
+            return new Failure(changeSet, String.valueOf(sql.getSQLState()), brief(sql.getMessage()));
+        }
+        var deepest = e;
+        while (deepest.getCause() != null && deepest.getCause() != deepest) {
+            deepest = deepest.getCause();
+        }
+        return new Failure(changeSet, "", brief(String.valueOf(deepest.getMessage())));
+    }
+
+    /** A database message on one line (PostgreSQL's detail included), at most 400 characters. */
+    static String brief(String message) {
+        var m = message == null ? "" : message.strip().replaceAll("\\s+", " ");
+        return m.length() <= 400 ? m : m.substring(0, 397) + "...";
+    }
+}
