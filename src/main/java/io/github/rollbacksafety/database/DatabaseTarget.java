@@ -40,9 +40,15 @@ public sealed interface DatabaseTarget {
     record Url(String url, String username, String password) implements DatabaseTarget {
         @Override
         public String label() {
-            // a URL may carry credentials as parameters: keep the part before them
-            int cut = url.indexOf('?');
-            return cut < 0 ? url : url.substring(0, cut);
+            // a URL may carry credentials as parameters (?password=, ;PASSWORD=): keep the part before them
+            int cut = url.length();
+            for (char c : new char[] {'?', ';'}) {
+                int at = url.indexOf(c);
+                if (at >= 0) {
+                    cut = Math.min(cut, at);
+                }
+            }
+            return url.substring(0, cut);
         }
 
         @Override
