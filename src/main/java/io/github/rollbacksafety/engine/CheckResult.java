@@ -1,6 +1,7 @@
 package io.github.rollbacksafety.engine;
 
 import io.github.rollbacksafety.changelog.ChangeSetRef;
+import io.github.rollbacksafety.database.DatabaseSummary;
 import io.github.rollbacksafety.rules.Finding;
 import io.github.rollbacksafety.rules.Severity;
 
@@ -19,10 +20,11 @@ import java.util.Optional;
  * @param notes          remarks worth reading (skipped changesets, undecidable preconditions, ...)
  * @param forwardCoverage what the check could see of the current release's queries; empty unless the forward
  *                        direction (new app + old schema) was checked
+ * @param database       the database check's view per statement, next to the static one, when it ran
  */
 public record CheckResult(List<String> baselines, Verdict verdict, List<ChangeSetRef> newChangeSets,
                           Coverage coverage, List<Finding> findings, List<Waiver> unusedWaivers, List<String> notes,
-                          Optional<Coverage> forwardCoverage) {
+                          Optional<Coverage> forwardCoverage, Optional<DatabaseSummary> database) {
 
     public CheckResult {
         baselines = List.copyOf(baselines);
@@ -36,6 +38,14 @@ public record CheckResult(List<String> baselines, Verdict verdict, List<ChangeSe
     public CheckResult(List<String> baselines, Verdict verdict, List<ChangeSetRef> newChangeSets, Coverage coverage,
                        List<Finding> findings, List<Waiver> unusedWaivers, List<String> notes) {
         this(baselines, verdict, newChangeSets, coverage, findings, unusedWaivers, notes, Optional.empty());
+    }
+
+    /** The outcome of a check without the database check. */
+    public CheckResult(List<String> baselines, Verdict verdict, List<ChangeSetRef> newChangeSets, Coverage coverage,
+                       List<Finding> findings, List<Waiver> unusedWaivers, List<String> notes,
+                       Optional<Coverage> forwardCoverage) {
+        this(baselines, verdict, newChangeSets, coverage, findings, unusedWaivers, notes, forwardCoverage,
+                Optional.empty());
     }
 
     public long count(Severity severity) {

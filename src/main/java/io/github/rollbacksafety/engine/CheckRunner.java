@@ -10,6 +10,8 @@ import io.github.rollbacksafety.baseline.ReleaseRepository;
 import io.github.rollbacksafety.cache.CheckCache;
 import io.github.rollbacksafety.cache.InputFingerprint;
 import io.github.rollbacksafety.changelog.ChangelogSource;
+import io.github.rollbacksafety.database.DatabaseCheck;
+import io.github.rollbacksafety.database.DatabaseTarget;
 import io.github.rollbacksafety.git.GitBaselines;
 import io.github.rollbacksafety.report.ConsoleLine;
 import io.github.rollbacksafety.report.ConsoleReport;
@@ -140,8 +142,12 @@ public final class CheckRunner {
         if (hit.isPresent()) {
             return replay(hit.get(), reportDirectory);
         }
-        var result = new RollbackSafetyCheck().withProgress(log::info)
-                .withUsageCache(settings.cacheDirectory(), settings.toolVersion()).run(request);
+        var check = new RollbackSafetyCheck().withProgress(log::info)
+                .withUsageCache(settings.cacheDirectory(), settings.toolVersion());
+        if (settings.database().isPresent() && !previous.isEmpty()) {
+            check = check.withDatabase(new DatabaseCheck(settings.database().get()));
+        }
+        var result = check.run(request);
         var reported = report(result, settings, currentRoots, master.get(), baseline);
         fingerprint.ifPresent(key -> cache.store(new CheckCache.Entry(key, result.verdict(), reported.consoleLines(),
                 reported.files().stream().map(p -> p.getFileName().toString()).toList())));
@@ -257,7 +263,8 @@ public final class CheckRunner {
         }
         fp.text("config", String.join("|", settings.toolVersion(), settings.output().reportFormats(),
                 String.valueOf(settings.queries().artifacts()), String.valueOf(settings.queries().dependencies()),
-                String.valueOf(settings.output().reportDirectory())));
+                String.valueOf(settings.output().reportDirectory()),
+                settings.database().map(DatabaseTarget::label).orElse("no database")));
         return Optional.of(fp.hex());
     }
 

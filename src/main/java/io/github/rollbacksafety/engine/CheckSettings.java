@@ -2,6 +2,7 @@ package io.github.rollbacksafety.engine;
 
 import io.github.rollbacksafety.baseline.BaselineSource;
 import io.github.rollbacksafety.changelog.ChangelogOptions;
+import io.github.rollbacksafety.database.DatabaseTarget;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -22,10 +23,11 @@ import java.util.Optional;
  * @param cacheDirectory   where results derived from previous releases are cached (shared by builds)
  * @param toolVersion      the plugin's version (part of every cache key)
  * @param layout           where changelogs are when they are not a module's single master in its resources
+ * @param database         the throwaway database of the database check, when it runs
  */
 public record CheckSettings(Project project, Optional<String> changelog, ChangelogOptions changelogOptions,
                             Baseline baseline, Queries queries, List<Waiver> waivers, FailOn failOn, Output output,
-                            Path cacheDirectory, String toolVersion, Layout layout) {
+                            Path cacheDirectory, String toolVersion, Layout layout, Optional<DatabaseTarget> database) {
 
     public CheckSettings {
         waivers = List.copyOf(waivers);
@@ -36,6 +38,14 @@ public record CheckSettings(Project project, Optional<String> changelog, Changel
                          Path cacheDirectory, String toolVersion) {
         this(project, changelog, changelogOptions, baseline, queries, waivers, failOn, output, cacheDirectory,
                 toolVersion, Layout.DEFAULT);
+    }
+
+    /** Settings without the database check. */
+    public CheckSettings(Project project, Optional<String> changelog, ChangelogOptions changelogOptions,
+                         Baseline baseline, Queries queries, List<Waiver> waivers, FailOn failOn, Output output,
+                         Path cacheDirectory, String toolVersion, Layout layout) {
+        this(project, changelog, changelogOptions, baseline, queries, waivers, failOn, output, cacheDirectory,
+                toolVersion, layout, Optional.empty());
     }
 
     /**

@@ -8,6 +8,9 @@ import io.github.rollbacksafety.changelog.ChangeSetDiff;
 import io.github.rollbacksafety.changelog.ChangeSetRef;
 import io.github.rollbacksafety.changelog.Changelog;
 import io.github.rollbacksafety.changelog.ChangelogReader;
+import io.github.rollbacksafety.database.DatabaseCheck;
+import io.github.rollbacksafety.database.DatabaseSummary;
+import io.github.rollbacksafety.database.QueryVerdict;
 import io.github.rollbacksafety.query.QueryCollector;
 import io.github.rollbacksafety.query.QuerySource;
 import io.github.rollbacksafety.query.QuerySourceKind;
@@ -17,6 +20,7 @@ import io.github.rollbacksafety.query.UnparsableQueryException;
 import io.github.rollbacksafety.query.UsageIndex;
 import io.github.rollbacksafety.rules.Direction;
 import io.github.rollbacksafety.rules.Finding;
+import io.github.rollbacksafety.rules.MigrationFailsRule;
 import io.github.rollbacksafety.rules.PlannedChange;
 import io.github.rollbacksafety.rules.Rule;
 import io.github.rollbacksafety.rules.RuleCatalogue;
@@ -48,6 +52,7 @@ public final class RollbackSafetyCheck {
     private final Progress progress;
     private final Timing timing;
     private final Optional<UsageCache> usageCache;
+    private final Optional<DatabaseCheck> database;
 
     /** Receives progress lines (the Maven adapter logs them). */
     public interface Progress {
@@ -70,6 +75,7 @@ public final class RollbackSafetyCheck {
         String SCHEMA_REPLAY = "schema replay";
         String USAGE_EXTRACTION = "usage extraction";
         String RULES = "rules";
+        String DATABASE = "database";
 
         void phase(String phase, long nanos);
     }
@@ -80,12 +86,14 @@ public final class RollbackSafetyCheck {
 
     public RollbackSafetyCheck(ChangelogReader changelogReader, SqlUsageExtractor sqlUsageExtractor, List<Rule> rules,
                                Progress progress) {
-        this(changelogReader, sqlUsageExtractor, rules, progress, Timing.NONE, Optional.empty());
+        this(changelogReader, sqlUsageExtractor, rules, progress, Timing.NONE, Optional.empty(), Optional.empty());
     }
 
     private RollbackSafetyCheck(ChangelogReader changelogReader, SqlUsageExtractor sqlUsageExtractor, List<Rule> rules,
-                                Progress progress, Timing timing, Optional<UsageCache> usageCache) {
+                                Progress progress, Timing timing, Optional<UsageCache> usageCache,
+                                Optional<DatabaseCheck> database) {
         this.usageCache = usageCache;
+        this.database = database;
         this.changelogReader = changelogReader;
         this.sqlUsageExtractor = sqlUsageExtractor;
         this.rules = List.copyOf(rules);
@@ -94,12 +102,14 @@ public final class RollbackSafetyCheck {
     }
 
     public RollbackSafetyCheck withProgress(Progress newProgress) {
-        return new RollbackSafetyCheck(changelogReader, sqlUsageExtractor, rules, newProgress, timing, usageCache);
+        return new RollbackSafetyCheck(changelogReader, sqlUsageExtractor, rules, newProgress, timing, usageCache,
+                database);
     }
 
     /** The same check, reporting phase durations to {@code newTiming}. */
     public RollbackSafetyCheck withTiming(Timing newTiming) {
-        return new RollbackSafetyCheck(changelogReader, sqlUsageExtractor, rules, progress, newTiming, usageCache);
+        return new RollbackSafetyCheck(changelogReader, sqlUsageExtractor, rules, progress, newTiming, usageCache,
+                database);
     }
 
     /**
@@ -109,7 +119,17 @@ public final class RollbackSafetyCheck {
      */
     public RollbackSafetyCheck withUsageCache(java.nio.file.Path directory, String pluginVersion) {
         return new RollbackSafetyCheck(changelogReader, sqlUsageExtractor, rules, progress, timing,
-                Optional.of(new UsageCache(directory, pluginVersion)));
+                Optional.of(new UsageCache(directory, pluginVersion)), database);
+    }
+
+    /**
+     * The same check, followed by the database check against every previous release: a real database applies both
+     * changelogs and describes every previous-release statement; its findings join the static ones and the result
+     * shows both verdicts per statement ({@link CheckResult#database()}).
+     */
+    public RollbackSafetyCheck withDatabase(DatabaseCheck databaseCheck) {
+        return new RollbackSafetyCheck(changelogReader, sqlUsageExtractor, rules, progress, timing, usageCache,
+                Optional.of(databaseCheck));
     }
 
     private <T> T timed(String phase, Supplier<T> work) {
@@ -131,6 +151,7 @@ public final class RollbackSafetyCheck {
         }
         // Both changelogs are read at once: each read is single-threaded Liquibase work. Liquibase's scope is per
         // thread and ChangelogReader opens its own, so the two reads share nothing but Liquibase's singletons.
+        database.ifPresent(DatabaseCheck::warmUp); // the embedded server starts while the changelogs are read
         var firstPrevious = request.previousReleases().get(0);
         var currentRead = CompletableFuture.supplyAsync(readCurrent);
         Changelog firstReleased;
@@ -146,12 +167,14 @@ public final class RollbackSafetyCheck {
         List<ChangeSetRef> newest = null;
         var coverages = new ArrayList<Coverage>();
         Optional<Coverage> forwardCoverage = Optional.empty();
+        Optional<DatabaseSummary> newestDatabase = Optional.empty();
         for (var previous : request.previousReleases()) {
             var released = previous == firstPrevious ? firstReleased : readPrevious(previous, request);
             var outcome = checkAgainst(previous, released, current, request);
             if (newest == null) {
                 newest = outcome.newChangeSets();
                 forwardCoverage = outcome.forwardCoverage();
+                newestDatabase = outcome.database();
             }
             // every release in the rollback window runs its own queries: coverage counts them all
             coverages.add(outcome.coverage());
@@ -165,11 +188,11 @@ public final class RollbackSafetyCheck {
                 .toList();
         var baselines = request.previousReleases().stream().map(PreviousRelease::version).toList();
         return new CheckResult(baselines, request.failOn().verdictOf(waived), newest, Coverage.merge(coverages),
-                waived, unused, notes, forwardCoverage);
+                waived, unused, notes, forwardCoverage, newestDatabase);
     }
 
     private record Outcome(List<ChangeSetRef> newChangeSets, Coverage coverage, List<Finding> findings,
-                           List<String> notes, Optional<Coverage> forwardCoverage) {
+                           List<String> notes, Optional<Coverage> forwardCoverage, Optional<DatabaseSummary> database) {
     }
 
     private Changelog readPrevious(PreviousRelease previous, CheckRequest request) {
@@ -222,6 +245,8 @@ public final class RollbackSafetyCheck {
                 ? "runAlways" : "runOnChange") + " changeset whose text changed: Liquibase runs it again, so its"
                 + " changes are checked as new changes"));
         notes.addAll(uncomparableNotes(released, current, diff));
+        var databaseSummary = database.map(db -> checkOnDatabase(db, previous, released, current, request, collected,
+                findings, notes));
         // new app + old schema matters only against the newest release: its schema is the one the database has
         // while the new code starts before its migration has run
         var forward = request.checkForward() && previous == request.previousReleases().get(0)
@@ -230,7 +255,38 @@ public final class RollbackSafetyCheck {
             findings.addAll(f.findings());
             notes.addAll(f.notes());
         });
-        return new Outcome(diff.added(), collected.coverage(), findings, notes, forward.map(Forward::coverage));
+        return new Outcome(diff.added(), collected.coverage(), findings, notes, forward.map(Forward::coverage),
+                databaseSummary);
+    }
+
+    /**
+     * Runs the database check against one previous release with every statement the static check collected,
+     * understood or not; adds its findings and notes, and returns both views per statement.
+     */
+    private DatabaseSummary checkOnDatabase(DatabaseCheck db, PreviousRelease previous, Changelog released,
+                                            Changelog current, CheckRequest request, Collected collected,
+                                            List<Finding> findings, List<String> notes) {
+        var statements = new java.util.LinkedHashSet<io.github.rollbacksafety.query.Query>();
+        collected.usages().forEach(u -> statements.add(u.query()));
+        var unparsed = new java.util.HashSet<io.github.rollbacksafety.query.Query>();
+        collected.unparsed().forEach(u -> {
+            statements.add(u.query());
+            unparsed.add(u.query());
+        });
+        var flagged = new java.util.HashSet<io.github.rollbacksafety.query.Query>();
+        findings.stream().filter(f -> f.severity() == io.github.rollbacksafety.rules.Severity.BREAKING).forEach(f -> flagged.addAll(f.queries()));
+        long start = System.nanoTime();
+        var outcome = db.run(new DatabaseCheck.Request(previous.version(), previous.changelog(), request.current(),
+                request.changelogOptions(), List.copyOf(statements), collected.usages(), released.changeSets(),
+                current.changeSets()));
+        timing.phase(Timing.DATABASE, System.nanoTime() - start);
+        progress.info(String.format("Database check on %s against %s: %d statements, %d broken, %d inconclusive,"
+                        + " %d migration failures", outcome.database(), previous.version(), outcome.verdicts().size(),
+                outcome.count(QueryVerdict.Verdict.BROKEN), outcome.count(QueryVerdict.Verdict.INCONCLUSIVE),
+                outcome.findings().stream().filter(f -> f.rule().equals(MigrationFailsRule.ID)).count()));
+        findings.addAll(outcome.findings());
+        notes.addAll(outcome.notes());
+        return DatabaseSummary.compare(outcome, flagged, unparsed);
     }
 
     /** The changesets Liquibase would run on a database of the previous release: new ones and re-run ones. */
@@ -313,7 +369,8 @@ public final class RollbackSafetyCheck {
     /** Fewest statements worth a parallel chunk of their own. */
     private static final int MIN_CHUNK = 200;
 
-    private record Collected(List<QueryUsage> usages, Coverage coverage) {
+    /** What the sources found: usage of what was understood, all that was not, and coverage. */
+    private record Collected(List<QueryUsage> usages, List<QueryCollector.Unparsed> unparsed, Coverage coverage) {
     }
 
     /** One source whose queries still need parsing: its collector and where its SQL starts in the batch. */
@@ -361,7 +418,8 @@ public final class RollbackSafetyCheck {
         var perKind = new EnumMap<QuerySourceKind, Coverage.Counts>(QuerySourceKind.class);
         counts.forEach((k, c) -> perKind.put(k, new Coverage.Counts(c[0], c[1])));
         var listed = unparsed.stream().limit(Coverage.MAX_LISTED).toList();
-        return new Collected(usages, new Coverage(perKind, listed, warnings, Coverage.reasonsOf(unparsed), excluded));
+        return new Collected(usages, unparsed, new Coverage(perKind, listed, warnings, Coverage.reasonsOf(unparsed),
+                excluded));
     }
 
     /** Parses every statement; the result holds a QueryUsage or a QueryCollector.Unparsed per statement, in order. */

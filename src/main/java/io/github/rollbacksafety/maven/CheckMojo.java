@@ -3,6 +3,7 @@ package io.github.rollbacksafety.maven;
 import io.github.rollbacksafety.RollbackSafetyException;
 import io.github.rollbacksafety.baseline.BaselineSource;
 import io.github.rollbacksafety.changelog.ChangelogOptions;
+import io.github.rollbacksafety.database.DatabaseTarget;
 import io.github.rollbacksafety.engine.CheckRunner;
 import io.github.rollbacksafety.engine.CheckSettings;
 import io.github.rollbacksafety.engine.FailOn;
@@ -207,6 +208,22 @@ public class CheckMojo extends AbstractMojo {
     @Parameter
     private Map<String, String> changeLogParameters = new LinkedHashMap<>();
 
+    /**
+     * Also prove the result on a real database: {@code none} (the static check only), {@code postgresql} (an
+     * embedded PostgreSQL the plugin starts), {@code h2} (in memory, PostgreSQL mode) or the {@code jdbc:} URL of
+     * an empty throwaway database. Both changelogs are applied and every previous-release query is described.
+     */
+    @Parameter(property = "rollbackSafety.database", defaultValue = "none")
+    private String database;
+
+    /** User for a {@code database} given as a JDBC URL. */
+    @Parameter(property = "rollbackSafety.databaseUsername")
+    private String databaseUsername;
+
+    /** Password for a {@code database} given as a JDBC URL. */
+    @Parameter(property = "rollbackSafety.databasePassword")
+    private String databasePassword;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -263,7 +280,8 @@ public class CheckMojo extends AbstractMojo {
         var layout = new CheckSettings.Layout(listOrEmpty(changelogs), listOrEmpty(changelogDirectories),
                 blankToEmpty(baselineChangelog), listOrEmpty(baselineResourceDirectories));
         return new CheckSettings(projectInfo, blankToEmpty(changelog), options, baseline, queries, engineWaivers(),
-                FailOn.parse(failOn), output, cacheDirectory, toolVersion(), layout);
+                FailOn.parse(failOn), output, cacheDirectory, toolVersion(), layout,
+                DatabaseTarget.parse(database, databaseUsername, databasePassword));
     }
 
     /** The module's runtime class path (its classes and runtime dependencies), for custom change classes. */

@@ -52,6 +52,13 @@ public final class ConsoleReport {
         }
         var coverage = result.coverage();
         lines.add(ConsoleLine.info(FindingText.coverage(coverage)));
+        result.database().ifPresent(d -> {
+            lines.add(ConsoleLine.info(FindingText.database(d)));
+            for (var q : d.disagreements()) {
+                lines.add(ConsoleLine.warn("  disagreement at " + FindingText.source(q.query()) + ": "
+                        + q.disagreement().orElse("")));
+            }
+        });
         for (var w : coverage.warnings()) {
             lines.add(ConsoleLine.warn("  " + w));
         }

@@ -1,5 +1,7 @@
 package io.github.rollbacksafety.report;
 
+import io.github.rollbacksafety.database.QueryVerdict;
+
 import io.github.rollbacksafety.engine.Coverage;
 import io.github.rollbacksafety.query.Query;
 import io.github.rollbacksafety.rules.Direction;
@@ -95,6 +97,21 @@ final class FindingText {
             }
         }
         return line.toString();
+    }
+
+    /**
+     * One line on the database check: {@code Database check (postgresql (embedded), against 1.0.0): 120 statements,
+     * 117 ok, 1 broken, 2 inconclusive, 0 not checked; 3 verified only by the database; 1 disagreement}.
+     */
+    static String database(io.github.rollbacksafety.database.DatabaseSummary d) {
+        var disagreements = d.disagreements().size();
+        return "Database check (" + d.database() + ", against " + d.release() + "): " + d.queries().size()
+                + " statements, " + d.count(QueryVerdict.Verdict.OK) + " ok, "
+                + d.count(QueryVerdict.Verdict.BROKEN) + " broken, "
+                + d.count(QueryVerdict.Verdict.INCONCLUSIVE) + " inconclusive, "
+                + d.count(QueryVerdict.Verdict.NOT_CHECKED) + " not checked; " + d.verifiedOnlyDynamically()
+                + " verified only by the database; " + disagreements + " disagreement"
+                + (disagreements == 1 ? "" : "s") + " with the static check";
     }
 
     /** {@code 1 breaking, 0 risky, 1 waived}. */

@@ -2,6 +2,8 @@ package io.github.rollbacksafety.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.rollbacksafety.database.DatabaseSummary;
+import io.github.rollbacksafety.database.QueryVerdict;
 import io.github.rollbacksafety.engine.Coverage;
 import io.github.rollbacksafety.engine.Waiver;
 import io.github.rollbacksafety.query.QueryCollector;
@@ -14,7 +16,7 @@ import java.util.Map;
 /**
  * {@code report.json}: the machine-readable report. The fields of DESIGN §6 are a stable contract (names,
  * nesting, order); fields after them ({@code releases}, {@code direction}, {@code coverage},
- * {@code unusedWaivers}, {@code notes}, {@code forwardCoverage}) are additions and never replace a stable one.
+ * {@code unusedWaivers}, {@code notes}, {@code forwardCoverage}, {@code database}) are additions and never replace a stable one.
  */
 public final class JsonReport implements JsonView {
 
@@ -52,7 +54,36 @@ public final class JsonReport implements JsonView {
         } else {
             root.putNull("forwardCoverage");
         }
+        result.database().ifPresent(d -> database(root.putObject("database"), d));
         return root;
+    }
+
+    /** The database check: counts, then every statement with the static and the dynamic verdict. */
+    private static void database(ObjectNode node, DatabaseSummary d) {
+        node.put("database", d.database());
+        node.put("release", d.release());
+        var counts = node.putObject("summary");
+        counts.put("statements", d.queries().size());
+        for (var v : QueryVerdict.Verdict.values()) {
+            counts.put(v.name().toLowerCase(java.util.Locale.ROOT).replace("_c", "C"), d.count(v));
+        }
+        counts.put("verifiedOnlyDynamically", d.verifiedOnlyDynamically());
+        counts.put("disagreements", d.disagreements().size());
+        var queries = node.putArray("queries");
+        for (var q : d.queries()) {
+            var qn = queries.addObject();
+            qn.put("source", FindingText.source(q.query()));
+            qn.put("sql", q.query().shortSql(300));
+            qn.put("static", q.staticVerdict().name());
+            qn.put("dynamic", q.dynamic().verdict().name());
+            if (!q.dynamic().sqlState().isEmpty()) {
+                qn.put("sqlState", q.dynamic().sqlState());
+            }
+            if (!q.dynamic().message().isEmpty()) {
+                qn.put("message", q.dynamic().message());
+            }
+            q.disagreement().ifPresent(text -> qn.put("disagreement", text));
+        }
     }
 
     private static void coordinates(ObjectNode node, ReportMeta.Coordinates c) {

@@ -47,6 +47,7 @@ public final class MarkdownReport implements ReportView {
                 section(md, f, n++, data);
             }
         }
+        database(md, data);
         unparsed(md, data);
         unusedWaivers(md, data);
         notes(md, data);
@@ -127,6 +128,30 @@ public final class MarkdownReport implements ReportView {
                     .append(markdownBlock("xml", Waiver.xmlFor(f)))
                     .append("\n</details>\n\n");
         }
+    }
+
+    /** The database check's counts, and its disagreements with the static check, which are worth a look. */
+    private static void database(StringBuilder md, ReportData data) {
+        var database = data.result().database();
+        if (database.isEmpty()) {
+            return;
+        }
+        var d = database.get();
+        md.append(markdown(FindingText.database(d))).append(".\n\n");
+        var disagreements = d.disagreements();
+        if (disagreements.isEmpty()) {
+            return;
+        }
+        md.append("<details><summary>").append(plural(disagreements.size(), "disagreement"))
+                .append(" between the static check and the database</summary>\n\n")
+                .append("| Query | Static | Database | Why |\n|---|---|---|---|\n");
+        for (var q : disagreements.subList(0, Math.min(50, disagreements.size()))) {
+            md.append("| ").append(markdownCell(FindingText.source(q.query())))
+                    .append(" | ").append(q.staticVerdict().name())
+                    .append(" | ").append(q.dynamic().verdict().name())
+                    .append(" | ").append(markdownCell(q.disagreement().orElse(""))).append(" |\n");
+        }
+        md.append("\n</details>\n\n");
     }
 
     private static void unparsed(StringBuilder md, ReportData data) {
