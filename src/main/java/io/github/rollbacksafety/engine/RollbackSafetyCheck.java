@@ -277,7 +277,9 @@ public final class RollbackSafetyCheck {
         findings.stream().filter(f -> f.severity() == io.github.rollbacksafety.rules.Severity.BREAKING).forEach(f -> flagged.addAll(f.queries()));
         long start = System.nanoTime();
         var outcome = db.run(new DatabaseCheck.Request(previous.version(), previous.changelog(), request.current(),
-                request.changelogOptions(), List.copyOf(statements), collected.usages(), released.changeSets(),
+                request.changelogOptions(), statements.stream().sorted(java.util.Comparator
+                        .comparing((io.github.rollbacksafety.query.Query q) -> q.location().file())
+                        .thenComparingInt(q -> q.location().line())).toList(), collected.usages(), released.changeSets(),
                 current.changeSets()));
         timing.phase(Timing.DATABASE, System.nanoTime() - start);
         progress.info(String.format("Database check on %s against %s: %d statements, %d broken, %d inconclusive,"

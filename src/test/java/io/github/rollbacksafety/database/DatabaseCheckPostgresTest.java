@@ -89,8 +89,8 @@ class DatabaseCheckPostgresTest {
         var request = new DatabaseFixture(dir)
                 .released("1", DatabaseFixture.ORDERS)
                 .added("5", "<dropColumn tableName=\"orders\" columnName=\"legacy_status\"/>")
-                .query("SELECT DISTINCT ON (customer) customer, legacy_status FROM orders ORDER BY customer, id DESC")
-                .query("SELECT id FROM orders WHERE legacy_status IS DISTINCT FROM status FOR NO KEY UPDATE SKIP LOCKED")
+                .query("UPDATE orders SET (status, legacy_status) = ROW(?, ?) WHERE id = ?")
+                .query("SELECT id FROM orders WHERE legacy_status IS DISTINCT FROM status ORDER BY customer USING <")
                 .request();
 
         var outcome = check.run(request);
