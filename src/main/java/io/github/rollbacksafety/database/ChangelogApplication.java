@@ -5,6 +5,8 @@ import io.github.rollbacksafety.changelog.ChangelogReader;
 import io.github.rollbacksafety.changelog.ChangelogRoots;
 import io.github.rollbacksafety.changelog.ChangelogSource;
 import liquibase.Scope;
+import liquibase.UpdateSummaryEnum;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
 import liquibase.changelog.visitor.AbstractChangeExecListener;
@@ -12,6 +14,7 @@ import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
 import liquibase.command.core.helpers.ChangeExecListenerCommandStep;
 import liquibase.command.core.helpers.DatabaseChangelogCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
@@ -70,12 +73,22 @@ final class ChangelogApplication {
     private ChangelogApplication() {
     }
 
+    /**
+     * Liquibase's lock and history services are cached in factories whose maps are not made for concurrent updates:
+     * two modules of a parallel reactor updating their own databases at once were seen to wait on each other's
+     * changelog lock. Updates take turns; describing, the bulk of the work, does not.
+     */
+    private static final java.util.concurrent.locks.ReentrantLock UPDATES = new java.util.concurrent.locks.ReentrantLock();
+
     static Outcome apply(Connection connection, ChangelogSource source, ChangelogOptions options, Observer observer) {
+        UPDATES.lock();
         try (var roots = ChangelogRoots.open(source.roots(), source.classPath())) {
             var accessor = roots.accessor();
+            var scope = new java.util.HashMap<>(ChangelogReader.scopeValues(accessor));
+            // a private throwaway database: a held lock means something is wrong, not that someone is deploying
+            scope.put("liquibase.changeLogLockWaitTimeInMinutes", 1);
             try {
-                return Scope.child(ChangelogReader.scopeValues(accessor), () -> update(connection, source, options,
-                        observer, true));
+                return Scope.child(scope, () -> update(connection, source, options, observer, true));
             } finally {
                 if (!connection.getAutoCommit()) {
                     connection.commit();
@@ -85,6 +98,8 @@ final class ChangelogApplication {
             throw e;
         } catch (Exception e) {
             return new Outcome(List.of(), Optional.of(failureOf(Optional.empty(), e)), false);
+        } finally {
+            UPDATES.unlock();
         }
     }
 
@@ -118,7 +133,10 @@ final class ChangelogApplication {
                 .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, source.master())
                 .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS,
                         ChangelogReader.parameters(forDatabase))
-                .addArgumentValue(ChangeExecListenerCommandStep.CHANGE_EXEC_LISTENER_ARG, listener);
+                .addArgumentValue(ChangeExecListenerCommandStep.CHANGE_EXEC_LISTENER_ARG, listener)
+                // Liquibase prints an update summary to standard output otherwise, into the build's log
+                .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY, UpdateSummaryEnum.OFF)
+                .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG);
         options.contexts().filter(s -> !s.isBlank())
                 .ifPresent(c -> command.addArgumentValue(UpdateCommandStep.CONTEXTS_ARG, c));
         options.labels().filter(s -> !s.isBlank())

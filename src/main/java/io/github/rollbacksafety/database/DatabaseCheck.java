@@ -79,6 +79,12 @@ public final class DatabaseCheck {
         }
     }
 
+    /** A line on how the embedded server started, once per JVM: the first check that asks gets it. */
+    public Optional<String> serverStartReport() {
+        return target instanceof DatabaseTarget.EmbeddedPostgres ? EmbeddedPostgresServer.startReport()
+                : Optional.empty();
+    }
+
     /** Opens a fresh database of the target; the caller closes it. */
     public ThrowawayDatabase open() {
         if (target instanceof DatabaseTarget.EmbeddedPostgres) {

@@ -23,6 +23,9 @@ final class EmbeddedPostgresServer {
     private static final Object LOCK = new Object();
     private static CompletableFuture<EmbeddedPostgres> server;
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicBoolean START_REPORTED =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    private static volatile String startMessage = "";
 
     private EmbeddedPostgresServer() {
     }
@@ -65,12 +68,26 @@ final class EmbeddedPostgresServer {
         }
     }
 
+    /** How the server started, to the first caller only (the build logs it once). */
+    static java.util.Optional<String> startReport() {
+        return !startMessage.isEmpty() && START_REPORTED.compareAndSet(false, true)
+                ? java.util.Optional.of(startMessage) : java.util.Optional.empty();
+    }
+
     private static EmbeddedPostgres start() {
         Path log = null;
+        long began = System.nanoTime();
         try {
-            log = Files.createTempFile("rollback-safety-postgres", ".log");
+            var data = Files.createTempDirectory("rollback-safety-postgres-");
+            log = data.resolveSibling(data.getFileName() + ".log");
             var redirect = ProcessBuilder.Redirect.appendTo(log.toFile());
+            // zonky's own shutdown hook needs commons-io, whose class realm Maven has closed by then: this one
+            // uses the JDK only
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(data), "rollback-safety-postgres-stop"));
             var pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(data)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
                     // a throwaway server: durability costs time and buys nothing
                     .setServerConfig("fsync", "off")
                     .setServerConfig("full_page_writes", "off")
@@ -79,10 +96,41 @@ final class EmbeddedPostgresServer {
                     .setOutputRedirector(redirect)
                     .setErrorRedirector(redirect)
                     .start();
-            Files.deleteIfExists(log);
+            startMessage = String.format(java.util.Locale.ROOT,
+                    "Embedded PostgreSQL started in %.1f s on port %d (once for this build)",
+                    (System.nanoTime() - began) / 1e9, pg.getPort());
             return pg;
         } catch (IOException | RuntimeException | ExceptionInInitializerError e) {
             throw new RollbackSafetyException(startFailure(e, log), e);
+        }
+    }
+
+    /**
+     * Stops the server (SIGTERM: PostgreSQL's smart shutdown; every connection of the check is closed by then) and
+     * deletes its data directory and log. JDK classes only: it runs after Maven has closed the plugin's realm.
+     */
+    private static void stop(Path data) {
+        try {
+            var pidFile = data.resolve("postmaster.pid");
+            if (Files.isRegularFile(pidFile)) {
+                long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+                ProcessHandle.of(pid).ifPresent(p -> {
+                    p.destroy();
+                    try {
+                        p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                        p.destroyForcibly();
+                    }
+                });
+            }
+        } catch (IOException | RuntimeException e) {
+            // leave it to the operating system's temp cleaning
+        }
+        try (var paths = Files.walk(data)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            Files.deleteIfExists(data.resolveSibling(data.getFileName() + ".log"));
+        } catch (IOException | RuntimeException e) {
+            // as above
         }
     }
 

@@ -282,6 +282,7 @@ public final class RollbackSafetyCheck {
                         .thenComparingInt(q -> q.location().line())).toList(), collected.usages(), released.changeSets(),
                 current.changeSets()));
         timing.phase(Timing.DATABASE, System.nanoTime() - start);
+        db.serverStartReport().ifPresent(progress::info);
         progress.info(String.format("Database check on %s against %s: %d statements, %d broken, %d inconclusive,"
                         + " %d migration failures", outcome.database(), previous.version(), outcome.verdicts().size(),
                 outcome.count(QueryVerdict.Verdict.BROKEN), outcome.count(QueryVerdict.Verdict.INCONCLUSIVE),
