@@ -73,12 +73,22 @@ public final class SyntheticProject {
         return project;
     }
 
+    /** As {@link #generate(Path, double, Format)}, with {@code queries} statements instead of the scale's. */
+    public static SyntheticProject generate(Path dir, double scale, int queries, Format format) throws IOException {
+        var project = reopen(dir, scale, queries, format);
+        project.write();
+        return project;
+    }
+
     /** The project {@link #generate} wrote under {@code dir} with the same arguments, without writing it again. */
     static SyntheticProject reopen(Path dir, double scale, Format format) {
+        return reopen(dir, scale, Math.max(100, (int) Math.round(20_000 * scale)), format);
+    }
+
+    private static SyntheticProject reopen(Path dir, double scale, int queries, Format format) {
         int tables = Math.max(5, (int) Math.round(500 * scale));
         int changeSets = Math.max(50, (int) Math.round(5_000 * scale));
         int files = Math.max(5, (int) Math.round(50 * scale));
-        int queries = Math.max(100, (int) Math.round(20_000 * scale));
         var statements = new ArrayList<String>(queries);
         for (int i = 0; i < queries; i++) {
             statements.add(query(i, tables));
