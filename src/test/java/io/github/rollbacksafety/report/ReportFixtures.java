@@ -14,6 +14,7 @@ import io.github.rollbacksafety.rules.Direction;
 import io.github.rollbacksafety.rules.Finding;
 import io.github.rollbacksafety.rules.FindingObject;
 import io.github.rollbacksafety.rules.Rule;
+import io.github.rollbacksafety.rules.RuleCatalogue;
 import io.github.rollbacksafety.rules.Severity;
 
 import java.nio.file.Path;
@@ -28,43 +29,8 @@ final class ReportFixtures {
     private ReportFixtures() {
     }
 
-    /** Stands in for the real catalogue (still a stub); ids, severities and summaries as in DESIGN §5. */
-    record CatalogueRule(String id, Severity severity, String summary) implements Rule {
-    }
-
-    static final List<Rule> RULES = List.of(
-            breaking("table-dropped", "A new changeset drops a table the previous release reads or writes."),
-            breaking("table-renamed", "A new changeset renames a table the previous release uses."),
-            breaking("view-dropped", "A new changeset drops or replaces away a view the previous release uses."),
-            breaking("column-dropped", "A new changeset drops a column the previous release reads or writes."),
-            breaking("column-renamed", "A new changeset renames a column the previous release uses."),
-            breaking("sequence-dropped", "A new changeset drops or renames a sequence the previous release uses."),
-            breaking("not-null-column-added",
-                    "A new changeset adds a NOT NULL column without default to a table the previous release inserts into."),
-            breaking("not-null-constraint-added",
-                    "A new changeset makes a column NOT NULL that a previous-release insert omits."),
-            breaking("default-dropped",
-                    "A new changeset drops the default of a NOT NULL column that a previous-release insert omits."),
-            breaking("column-type-changed", "A new changeset changes the type of a used column incompatibly."),
-            breaking("positional-insert-broken",
-                    "A new changeset adds or drops a column of a table the previous release inserts into without a column list."),
-            breaking("released-changeset-modified", "A changeset of the previous release now has another checksum."),
-            risky("unique-constraint-added", "A unique constraint is added on a table the previous release writes."),
-            risky("foreign-key-added", "A foreign key is added on a table the previous release writes."),
-            risky("check-constraint-added", "A check constraint is added on a table the previous release writes."),
-            risky("not-null-dropped", "A column the previous release reads becomes nullable."),
-            risky("star-select-column-dropped", "A dropped column was only read through SELECT *."),
-            risky("released-changeset-removed", "A changeset of the previous release is gone."),
-            risky("unanalyzable-change", "A new change could not be analysed."),
-            risky("data-change-in-deploy", "A new changeset updates or deletes rows."));
-
-    private static Rule breaking(String id, String summary) {
-        return new CatalogueRule(id, Severity.BREAKING, summary);
-    }
-
-    private static Rule risky(String id, String summary) {
-        return new CatalogueRule(id, Severity.RISKY, summary);
-    }
+    /** The real rule catalogue: reports list every rule with its id, severity, summary and direction. */
+    static final List<Rule> RULES = RuleCatalogue.all();
 
     static final ChangeSetRef DROP_LEGACY_STATUS = changeSet("5", "shop", "db/changelog/db.changelog-master.xml", 42);
     static final ChangeSetRef UNIQUE_EMAIL = changeSet("6", "shop", "db/changelog/changes/002-unique.yaml", 3);
@@ -189,19 +155,7 @@ final class ReportFixtures {
                 COVERAGE, List.of(COLUMN_DROPPED, FORWARD_INSERT_BROKEN,
                 NEEDS_NEW_SCHEMA.waive("migrations run as a pipeline step before the rollout")), List.of(), List.of(),
                 Optional.of(FORWARD_COVERAGE));
-        var rules = new java.util.ArrayList<>(RULES);
-        rules.add(new ForwardCatalogueRule("forward-insert-broken", Severity.BREAKING,
-                "A current-release insert omits a column that is NOT NULL without a default in the previous schema"));
-        rules.add(new ForwardCatalogueRule("needs-new-schema", Severity.RISKY,
-                "A current-release query uses a table or column that only this release's changesets provide"));
-        return new ReportData(meta(), result, rules, FailOn.BREAKING);
-    }
-
-    record ForwardCatalogueRule(String id, Severity severity, String summary) implements Rule {
-        @Override
-        public Direction direction() {
-            return Direction.FORWARD;
-        }
+        return new ReportData(meta(), result, RULES, FailOn.BREAKING);
     }
 
     /** A finding whose texts hold everything the formats must escape. */
