@@ -92,6 +92,14 @@ final class LiquibaseChangeTranslator {
         if (change instanceof CreateIndexChange c) {
             return createIndex(c);
         }
+        if (change instanceof DropUniqueConstraintChange c && c.getConstraintName() != null) {
+            return List.of(new SchemaOp.DropUnique(Optional.ofNullable(c.getTableName()), c.getConstraintName(),
+                    c.getUniqueColumns() == null ? List.of() : names(c.getUniqueColumns())));
+        }
+        if (change instanceof DropIndexChange c && c.getIndexName() != null) {
+            return List.of(new SchemaOp.DropUnique(Optional.ofNullable(c.getTableName()), c.getIndexName(),
+                    List.of()));
+        }
         if (change instanceof AddForeignKeyConstraintChange c) {
             return List.of(new SchemaOp.AddForeignKey(c.getBaseTableName(), names(c.getBaseColumnNames()),
                     c.getReferencedTableName(), names(c.getReferencedColumnNames())));

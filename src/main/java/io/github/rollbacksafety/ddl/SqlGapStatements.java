@@ -28,6 +28,9 @@ final class SqlGapStatements {
     /** Session, maintenance and index statements: no effect on what the previous release can do. */
     private static final Pattern HARMLESS = Pattern.compile(
             "(SET|RESET|SHOW|VACUUM|REINDEX|CLUSTER|CHECKPOINT|PRINT|USE|ALTER\\s+INDEX|DROP\\s+INDEX)\\b", FLAGS);
+    /** A dropped index may be a unique key an upsert depends on: the replayed schema knows by its name. */
+    private static final Pattern DROP_INDEX = Pattern.compile(
+            "DROP\\s+INDEX\\s+(?:CONCURRENTLY\\s+)?(?:IF\\s+EXISTS\\s+)?(" + QNAME + ")", FLAGS);
     private static final Pattern CREATE_SEQUENCE_IF_NOT_EXISTS = Pattern.compile(
             "CREATE\\s+SEQUENCE\\s+IF\\s+NOT\\s+EXISTS\\s+(" + QNAME + ")", FLAGS);
     private static final Pattern RENAME_SEQUENCE = Pattern.compile(
@@ -63,6 +66,9 @@ final class SqlGapStatements {
         Matcher m;
         if ((m = SP_RENAME.matcher(text)).matches()) {
             return Optional.of(spRename(arguments(m.group(1)), what));
+        }
+        if ((m = DROP_INDEX.matcher(text)).lookingAt()) {
+            return one(new SchemaOp.DropUnique(Optional.empty(), m.group(1), List.of()));
         }
         if ((m = HARMLESS.matcher(text)).lookingAt()) {
             return one(new SchemaOp.Harmless(m.group(1).replaceAll("\\s+", " ").toLowerCase(Locale.ROOT)));

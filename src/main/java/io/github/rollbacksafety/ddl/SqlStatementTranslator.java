@@ -295,7 +295,8 @@ final class SqlStatementTranslator {
             return e.getPkColumns().stream().<SchemaOp>map(c -> new SchemaOp.DropColumn(table, c)).toList();
         }
         if (e.getConstraintName() != null) {
-            return List.of(new SchemaOp.Harmless("drop constraint " + e.getConstraintName() + " on " + table));
+            // a unique constraint's name is known to the replayed schema; other constraints are harmless there
+            return List.of(new SchemaOp.DropUnique(java.util.Optional.of(table), e.getConstraintName(), List.of()));
         }
         if (e.getIndex() != null) {
             return List.of(new SchemaOp.Harmless("drop index on " + table));
@@ -419,8 +420,8 @@ final class SqlStatementTranslator {
                 case "TABLE" -> ops.add(new SchemaOp.DropTable(name));
                 case "VIEW", "MATERIALIZED VIEW" -> ops.add(new SchemaOp.DropView(name));
                 case "SEQUENCE" -> ops.add(new SchemaOp.DropSequence(name));
-                case "INDEX", "TRIGGER" -> ops.add(new SchemaOp.Harmless("drop " + type.toLowerCase(Locale.ROOT)
-                        + " " + normalize(name)));
+                case "INDEX" -> ops.add(new SchemaOp.DropUnique(java.util.Optional.empty(), name, List.of()));
+                case "TRIGGER" -> ops.add(new SchemaOp.Harmless("drop trigger " + normalize(name)));
                 case "FUNCTION", "PROCEDURE" -> ops.add(new SchemaOp.Unanalyzable(firstLine(drop),
                         "the previous release may call this " + type.toLowerCase(Locale.ROOT)));
                 default -> ops.add(new SchemaOp.Unanalyzable(firstLine(drop),

@@ -16,11 +16,19 @@ import java.util.Set;
  * @param inserts   INSERT statements (and mapped inserts): the target table and the columns they name
  * @param starReads tables read through {@code *} (all their columns, whatever they are)
  * @param sequences sequences used ({@code nextval('s')}, {@code NEXT VALUE FOR s}, {@code s.nextval}, generators)
+ * @param upserts   inserts that rely on a unique key to update instead ({@code ON CONFLICT}, {@code ON DUPLICATE
+ *                  KEY}, {@code MERGE ... ON})
  */
 public record QueryUsage(Query query, List<TableUse> tables, List<ColumnUse> columns, List<InsertUse> inserts,
-                         List<String> starReads, List<String> sequences) {
+                         List<String> starReads, List<String> sequences, List<Upsert> upserts) {
+
+    public QueryUsage(Query query, List<TableUse> tables, List<ColumnUse> columns, List<InsertUse> inserts,
+                      List<String> starReads, List<String> sequences) {
+        this(query, tables, columns, inserts, starReads, sequences, List.of());
+    }
 
     public QueryUsage {
+        upserts = upserts == null ? List.of() : List.copyOf(upserts); // null: a cache entry written before upserts
         tables = List.copyOf(tables);
         columns = List.copyOf(columns);
         inserts = List.copyOf(inserts);
@@ -59,6 +67,22 @@ public record QueryUsage(Query query, List<TableUse> tables, List<ColumnUse> col
         public InsertUse {
             table = Identifiers.bareName(table);
             columns = columns.stream().map(Identifiers::normalize).toList();
+        }
+    }
+
+    /**
+     * An upsert: which unique key of {@code table} it depends on.
+     *
+     * @param conflictColumns the columns of the conflict target ({@code ON CONFLICT (a, b)}, a MERGE's ON
+     *                        condition); empty when the statement names none
+     * @param constraint      the constraint named by {@code ON CONFLICT ON CONSTRAINT c}, else empty
+     * @param clause          how the statement spells it, for messages
+     */
+    public record Upsert(String table, List<String> conflictColumns, String constraint, String clause) {
+        public Upsert {
+            table = Identifiers.bareName(table);
+            conflictColumns = conflictColumns.stream().map(Identifiers::normalize).sorted().toList();
+            constraint = Identifiers.bareName(constraint);
         }
     }
 }

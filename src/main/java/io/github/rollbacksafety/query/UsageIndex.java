@@ -20,6 +20,10 @@ import java.util.Map;
  */
 public final class UsageIndex {
 
+    /** An upsert and the query it is in. */
+    public record UpsertRef(QueryUsage.Upsert upsert, Query query) {
+    }
+
     /** A column read or write by one query. */
     public record ColumnRef(Query query, QueryUsage.Access access) {
     }
@@ -31,6 +35,7 @@ public final class UsageIndex {
     private final Map<QueryUsage.InsertUse, Query> insertQueries = new HashMap<>();
     private final Map<String, List<Query>> starReaders = new HashMap<>();
     private final Map<String, List<Query>> sequenceUsers = new HashMap<>();
+    private final Map<String, List<UpsertRef>> upserts = new HashMap<>();
     private final int usageCount;
 
     private UsageIndex(Collection<QueryUsage> usages, Schema previous) {
@@ -60,6 +65,9 @@ public final class UsageIndex {
             }
             for (var s : usage.sequences()) {
                 addOnce(sequenceUsers, s, q);
+            }
+            for (var u : usage.upserts()) {
+                upserts.computeIfAbsent(u.table(), k -> new ArrayList<>()).add(new UpsertRef(u, q));
             }
         }
         columnSets.forEach((key, refs) -> columnUsers.put(key, List.copyOf(refs)));
@@ -136,6 +144,11 @@ public final class UsageIndex {
     /** The query an insert came from. */
     public Query queryOf(QueryUsage.InsertUse insert) {
         return insertQueries.get(insert);
+    }
+
+    /** Upserts into the table ({@code ON CONFLICT}, {@code ON DUPLICATE KEY}, {@code MERGE}). */
+    public List<UpsertRef> upsertsInto(String table) {
+        return upserts.getOrDefault(Identifiers.bareName(table), List.of());
     }
 
     /** Queries that use the sequence. */

@@ -81,6 +81,7 @@ final class UsageWalker {
     private final List<InsertUse> inserts = new ArrayList<>();
     private final Set<String> starReads = new LinkedHashSet<>();
     private final Set<String> sequences = new LinkedHashSet<>();
+    private final List<QueryUsage.Upsert> upserts = new ArrayList<>();
     /** CTEs visible at the current point, innermost WITH first. */
     private final Deque<Map<String, Relation>> ctes = new ArrayDeque<>();
     private final ExpressionWalker expressions = new ExpressionWalker();
@@ -144,7 +145,7 @@ final class UsageWalker {
         var tableUses = new ArrayList<TableUse>();
         tables.forEach((t, w) -> tableUses.add(new TableUse(t, w)));
         return new QueryUsage(query, tableUses, List.copyOf(columns), inserts, List.copyOf(starReads),
-                List.copyOf(sequences));
+                List.copyOf(sequences), upserts);
     }
 
     private void statement(Statement statement) {
@@ -396,6 +397,14 @@ final class UsageWalker {
             if (insert.getSelect() != null) {
                 select(insert.getSelect(), null);
             }
+            if (!target.placeholder() && insert.getConflictTarget() != null) {
+                var conflict = insert.getConflictTarget();
+                upserts.add(new QueryUsage.Upsert(target.table(), conflict.getIndexColumnNames() == null ? List.of()
+                        : conflict.getIndexColumnNames(), conflict.getConstraintName() == null ? ""
+                        : conflict.getConstraintName(), "ON CONFLICT"));
+            } else if (!target.placeholder() && (insert.isUseDuplicate() || insert.getDuplicateUpdateSets() != null)) {
+                upserts.add(new QueryUsage.Upsert(target.table(), List.of(), "", "ON DUPLICATE KEY UPDATE"));
+            }
             if (insert.getConflictTarget() != null) {
                 var conflict = insert.getConflictTarget();
                 if (conflict.getIndexColumnNames() != null) {
@@ -495,6 +504,10 @@ final class UsageWalker {
             var target = writeTarget(merge.getTable(), scope);
             fromItem(merge.getFromItem(), scope);
             visit(merge.getOnCondition(), scope, Access.READ);
+            if (!target.placeholder() && merge.getOnCondition() != null) {
+                upserts.add(new QueryUsage.Upsert(target.table(), targetColumns(merge.getOnCondition(), target),
+                        "", "MERGE ... ON"));
+            }
             var operations = merge.getOperations() == null ? List.<MergeOperation>of() : merge.getOperations();
             for (var op : operations) {
                 if (op instanceof MergeUpdate u) {
@@ -518,6 +531,22 @@ final class UsageWalker {
             returning(merge.getReturningClause(), scope);
             return null;
         });
+    }
+
+    /** The target's columns an expression names (qualified by the target or its alias, or unqualified). */
+    private static List<String> targetColumns(Expression expression, Source target) {
+        var found = new java.util.TreeSet<String>();
+        expression.accept(new ExpressionVisitorAdapter<Void>() {
+            @Override
+            public <S> Void visit(Column column, S context) {
+                var qualifier = qualifier(column);
+                if (qualifier.isEmpty() || target.answersTo(qualifier)) {
+                    found.add(Identifiers.normalize(column.getColumnName()));
+                }
+                return null;
+            }
+        }, null);
+        return List.copyOf(found);
     }
 
     private void truncate(Truncate truncate) {

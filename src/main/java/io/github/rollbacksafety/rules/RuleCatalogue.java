@@ -17,6 +17,7 @@ public final class RuleCatalogue {
             new DefaultDroppedRule(),
             new ColumnTypeChangedRule(),
             new PositionalInsertBrokenRule(),
+            new UpsertKeyDroppedRule(),
             new ReleasedChangeSetModifiedRule(),
             new ForwardInsertBrokenRule(),
             new MigrationFailsRule(),

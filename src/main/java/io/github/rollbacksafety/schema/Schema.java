@@ -1,6 +1,7 @@
 package io.github.rollbacksafety.schema;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,15 +17,30 @@ public final class Schema {
 
     private final Map<String, Relation> relations;
     private final Set<String> sequences;
+    private final Map<String, UniqueKey> uniques;
 
-    public Schema(Map<String, Relation> relations, Set<String> sequences) {
-        this.relations = Map.copyOf(relations);
-        this.sequences = Set.copyOf(sequences);
+    /** A named unique constraint or unique index: the columns that a conflict target ({@code ON CONFLICT}) names. */
+    public record UniqueKey(String table, List<String> columns) {
+        public UniqueKey {
+            columns = List.copyOf(columns);
+        }
     }
 
-    private Schema(Map<String, Relation> relations, Set<String> sequences, boolean live) {
+    public Schema(Map<String, Relation> relations, Set<String> sequences) {
+        this(relations, sequences, Map.of());
+    }
+
+    public Schema(Map<String, Relation> relations, Set<String> sequences, Map<String, UniqueKey> uniques) {
+        this.relations = Map.copyOf(relations);
+        this.sequences = Set.copyOf(sequences);
+        this.uniques = Map.copyOf(uniques);
+    }
+
+    private Schema(Map<String, Relation> relations, Set<String> sequences, Map<String, UniqueKey> uniques,
+                   boolean live) {
         this.relations = Collections.unmodifiableMap(relations);
         this.sequences = Collections.unmodifiableSet(sequences);
+        this.uniques = Collections.unmodifiableMap(uniques);
     }
 
     /**
@@ -32,8 +48,18 @@ public final class Schema {
      * with the builder (the rule context's "schema just before this change"), where a copy per change would make
      * a release of n changes over t tables cost n * t.
      */
-    static Schema liveView(Map<String, Relation> relations, Set<String> sequences) {
-        return new Schema(relations, sequences, true);
+    static Schema liveView(Map<String, Relation> relations, Set<String> sequences, Map<String, UniqueKey> uniques) {
+        return new Schema(relations, sequences, uniques, true);
+    }
+
+    /** Named unique constraints and unique indexes by bare normalised name. */
+    public Map<String, UniqueKey> uniques() {
+        return uniques;
+    }
+
+    /** The unique constraint or unique index of that name, if the replayed changelogs created one. */
+    public Optional<UniqueKey> unique(String name) {
+        return Optional.ofNullable(uniques.get(Identifiers.bareName(name)));
     }
 
     /** Tables and views by bare normalised name. */

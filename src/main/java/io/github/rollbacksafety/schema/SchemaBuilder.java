@@ -16,6 +16,7 @@ public final class SchemaBuilder {
 
     private final Map<String, Relation> relations = new HashMap<>();
     private final Set<String> sequences = new HashSet<>();
+    private final Map<String, Schema.UniqueKey> uniques = new HashMap<>();
 
     public SchemaBuilder() {
     }
@@ -23,15 +24,16 @@ public final class SchemaBuilder {
     public SchemaBuilder(Schema start) {
         relations.putAll(start.relations());
         sequences.addAll(start.sequences());
+        uniques.putAll(start.uniques());
     }
 
     public Schema snapshot() {
-        return new Schema(relations, sequences);
+        return new Schema(relations, sequences, uniques);
     }
 
     /** A read-only view that follows this builder (see {@link Schema#liveView}); do not keep it past an apply. */
     public Schema liveView() {
-        return Schema.liveView(relations, sequences);
+        return Schema.liveView(relations, sequences, uniques);
     }
 
     public Optional<Relation> relation(String name) {
@@ -42,8 +44,13 @@ public final class SchemaBuilder {
     public SchemaBuilder apply(SchemaOp op) {
         if (op instanceof SchemaOp.CreateTable t) {
             relations.put(t.table(), Relation.table(t.table(), t.columns()));
+        } else if (op instanceof SchemaOp.AddUnique u && u.name().isPresent()) {
+            uniques.put(Identifiers.bareName(u.name().get()), new Schema.UniqueKey(u.table(), u.columns()));
+        } else if (op instanceof SchemaOp.DropUnique d) {
+            uniques.remove(d.name());
         } else if (op instanceof SchemaOp.DropTable t) {
             relations.remove(t.table());
+            uniques.values().removeIf(k -> k.table().equals(t.table()));
         } else if (op instanceof SchemaOp.RenameTable t) {
             var r = relations.remove(t.from());
             if (r != null) {

@@ -186,6 +186,25 @@ public sealed interface SchemaOp {
         }
     }
 
+    /**
+     * Drops a unique constraint or an index (which may or may not be unique: the replayed schema knows).
+     *
+     * @param table   the table, when the change names it
+     * @param name    the constraint or index name
+     * @param columns its columns, when the change names them
+     */
+    record DropUnique(Optional<String> table, String name, List<String> columns) implements SchemaOp {
+        public DropUnique {
+            table = table.map(Identifiers::bareName).filter(t -> !t.isEmpty());
+            name = Identifiers.bareName(name);
+            columns = columns.stream().map(Identifiers::normalize).toList();
+        }
+
+        public String describe() {
+            return "drop unique constraint or index " + name + table.map(t -> " on " + t).orElse("");
+        }
+    }
+
     record DropView(String view) implements SchemaOp {
         public DropView {
             view = Identifiers.bareName(view);
