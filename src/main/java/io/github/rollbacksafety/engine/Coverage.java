@@ -16,10 +16,11 @@ import java.util.Map;
  * @param reasons   per source kind, why inputs were not understood, grouped and most frequent first (at most
  *                  {@link #MAX_REASONS} per kind), counted over every input, not only the listed ones
  * @param excluded  files left out because they are not runtime queries (DDL scripts, data dumps)
+ * @param tables    per table or view, how many understood queries and mappings use it (what the check saw)
  */
 public record Coverage(Map<QuerySourceKind, Counts> perKind, List<QueryCollector.Unparsed> unparsed,
                        List<String> warnings, Map<QuerySourceKind, List<Reason>> reasons,
-                       List<QueryCollector.Excluded> excluded) {
+                       List<QueryCollector.Excluded> excluded, Map<String, Integer> tables) {
 
     public static final int MAX_LISTED = 50;
     public static final int MAX_REASONS = 5;
@@ -32,6 +33,25 @@ public record Coverage(Map<QuerySourceKind, Counts> perKind, List<QueryCollector
         warnings = List.copyOf(warnings);
         reasons = Map.copyOf(reasons);
         excluded = List.copyOf(excluded);
+        tables = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(tables));
+    }
+
+    public Coverage(Map<QuerySourceKind, Counts> perKind, List<QueryCollector.Unparsed> unparsed,
+                    List<String> warnings, Map<QuerySourceKind, List<Reason>> reasons,
+                    List<QueryCollector.Excluded> excluded) {
+        this(perKind, unparsed, warnings, reasons, excluded, Map.of());
+    }
+
+    /** Per table, how many of the usages name it. */
+    public static Map<String, Integer> tablesOf(List<io.github.rollbacksafety.query.QueryUsage> usages) {
+        var counts = new java.util.TreeMap<String, Integer>();
+        for (var u : usages) {
+            var names = new java.util.HashSet<String>();
+            u.tables().forEach(t -> names.add(t.table()));
+            u.inserts().forEach(i -> names.add(i.table()));
+            names.forEach(t -> counts.merge(t, 1, Integer::sum));
+        }
+        return counts;
     }
 
     /** Without grouped reasons or excluded files. */
@@ -91,7 +111,9 @@ public record Coverage(Map<QuerySourceKind, Counts> perKind, List<QueryCollector
         var warnings = new java.util.LinkedHashSet<String>();
         var reasons = new java.util.EnumMap<QuerySourceKind, Map<String, Integer>>(QuerySourceKind.class);
         var excluded = new java.util.LinkedHashSet<QueryCollector.Excluded>();
+        var tables = new java.util.TreeMap<String, Integer>();
         for (var c : coverages) {
+            c.tables().forEach((t, n) -> tables.merge(t, n, Integer::sum));
             c.reasons().forEach((kind, list) -> list.forEach(r -> reasons
                     .computeIfAbsent(kind, k -> new java.util.HashMap<>()).merge(r.reason(), r.count(), Integer::sum)));
             excluded.addAll(c.excluded());
@@ -106,7 +128,7 @@ public record Coverage(Map<QuerySourceKind, Counts> perKind, List<QueryCollector
                 .sorted(java.util.Comparator.comparingInt(Reason::count).reversed().thenComparing(Reason::reason))
                 .limit(MAX_REASONS).toList()));
         return new Coverage(counts, unparsed.values().stream().limit(MAX_LISTED).toList(), List.copyOf(warnings),
-                merged, List.copyOf(excluded));
+                merged, List.copyOf(excluded), tables);
     }
 
     public int found() {

@@ -422,7 +422,7 @@ public final class RollbackSafetyCheck {
         counts.forEach((k, c) -> perKind.put(k, new Coverage.Counts(c[0], c[1])));
         var listed = unparsed.stream().limit(Coverage.MAX_LISTED).toList();
         return new Collected(usages, unparsed, new Coverage(perKind, listed, warnings, Coverage.reasonsOf(unparsed),
-                excluded));
+                excluded, Coverage.tablesOf(usages)));
     }
 
     /** Parses every statement; the result holds a QueryUsage or a QueryCollector.Unparsed per statement, in order. */

@@ -135,6 +135,8 @@ public final class JsonReport implements JsonView {
             c.reasons().getOrDefault(e.getKey(), List.of()).forEach(r -> reasons.addObject()
                     .put("reason", r.reason()).put("count", r.count()));
         });
+        var tables = node.putObject("tables");
+        c.tables().forEach(tables::put);
         var excluded = node.putArray("excluded");
         c.excluded().forEach(x -> excluded.addObject().put("file", x.file()).put("category", x.category())
                 .put("statements", x.statements()));
