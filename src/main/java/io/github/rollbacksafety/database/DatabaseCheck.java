@@ -196,6 +196,8 @@ public final class DatabaseCheck {
                 }
             }
             var findings = new ArrayList<Finding>();
+            RequiredColumns baselineColumns;
+            var live = new ArrayList<Probe>();
             // Liquibase's connection applies; statements are described on another one, in auto-commit, so that a
             // failing describe never aborts a transaction of Liquibase's
             try (var c = connect(db); var probe = connect(db)) {
@@ -213,10 +215,9 @@ public final class DatabaseCheck {
                     }
                     return outcome(findings, verdicts);
                 }
-                var baselineColumns = RequiredColumns.read(probe);
+                baselineColumns = RequiredColumns.read(probe);
                 probes.addAll(insertProbes(baselineColumns));
                 // only what works on the previous schema can be broken by the new one
-                var live = new ArrayList<Probe>();
                 for (var p : probes) {
                     var failure = evaluate(probe, p, baselineColumns, baselineColumns);
                     if (failure.isEmpty()) {
@@ -228,7 +229,11 @@ public final class DatabaseCheck {
                     }
                 }
                 describeCache.clear();
-
+            }
+            // the database now holds the previous release's schema; where the server can copy a database, the current
+            // changelog goes to a copy, and the original stays as the starting point of a replay (see blame)
+            var copy = db.copy();
+            try (var c = connect(copy.orElse(db)); var probe = connect(copy.orElse(db))) {
                 var current = ChangelogApplication.apply(c, request.current(), request.options(),
                         ChangelogApplication.Observer.NONE);
                 if (current.checksumsReset()) {
@@ -252,12 +257,14 @@ public final class DatabaseCheck {
                     }
                 }
                 if (!failing.isEmpty()) {
-                    var blame = blame(failing.keySet(), current);
+                    var blame = blame(failing, current, copy.isPresent());
                     queryFindings(failing, blame, findings, verdicts);
                 }
                 for (var p : probes) {
                     verdicts.putIfAbsent(p.query(), QueryVerdict.ok(p.query()));
                 }
+            } finally {
+                copy.ifPresent(ThrowawayDatabase::close);
             }
             return outcome(findings, verdicts);
         }
@@ -362,50 +369,96 @@ public final class DatabaseCheck {
         }
 
         /**
-         * The new changeset after which each failing probe starts to fail. With one new changeset that is it; with
-         * several, a second fresh database replays both updates and re-evaluates the failing probes before each new
-         * changeset (only those: they are few, and the build fails anyway).
+         * The new changeset after which each failing probe starts to fail. With one new changeset that is it. Else,
+         * when exactly one of the new changesets that ran names the object the database complains about (the
+         * dropped column, the renamed table), that one. Else a replay: from the previous release's schema (the
+         * untouched original when the server could copy it, else a fresh database), the new changesets run again
+         * and only the still-unblamed probes are re-evaluated before each. A database given by URL cannot be had
+         * twice: there the first naming changeset, else the last, is blamed.
          */
-        private Map<Probe, ChangelogApplication.ChangeSetKey> blame(Set<Probe> failing,
-                                                                   ChangelogApplication.Outcome current)
-                throws SQLException {
+        private Map<Probe, ChangelogApplication.ChangeSetKey> blame(Map<Probe, Failure> failing,
+                                                                   ChangelogApplication.Outcome current,
+                                                                   boolean originalKept) throws SQLException {
             var result = new HashMap<Probe, ChangelogApplication.ChangeSetKey>();
-            if (current.ran().isEmpty()) {
+            var ran = current.ran();
+            if (ran.isEmpty()) {
                 return result;
             }
-            if (current.ran().size() == 1) {
-                failing.forEach(p -> result.put(p, current.ran().get(0)));
+            var unresolved = new LinkedHashMap<Probe, List<ChangelogApplication.ChangeSetKey>>();
+            var opsText = new HashMap<ChangelogApplication.ChangeSetKey, String>();
+            ran.forEach(k -> opsText.put(k, refOf(k).map(ref -> ref.ops().toString().toLowerCase(java.util.Locale.ROOT))
+                    .orElse("")));
+            for (var e : failing.entrySet()) {
+                var naming = ran.stream().filter(k -> names(opsText.get(k), e.getValue().object())).toList();
+                if (ran.size() == 1 || naming.size() == 1) {
+                    result.put(e.getKey(), ran.size() == 1 ? ran.get(0) : naming.get(0));
+                } else {
+                    unresolved.put(e.getKey(), naming);
+                }
+            }
+            if (unresolved.isEmpty()) {
                 return result;
             }
-            try (var replay = open(); var c = connect(replay); var probeConnection = connect(replay)) {
-                var previous = ChangelogApplication.apply(c, request.previous(), request.options(),
-                        ChangelogApplication.Observer.NONE);
-                if (previous.failure().isPresent()) {
-                    return result;
+            if (!originalKept && target instanceof DatabaseTarget.Url) {
+                unresolved.forEach((p, naming) -> result.put(p, naming.isEmpty() ? ran.get(ran.size() - 1)
+                        : naming.get(0)));
+                return result;
+            }
+            var replay = originalKept ? db.copy().orElseThrow() : open();
+            try (var c = connect(replay); var probeConnection = connect(replay)) {
+                if (!originalKept) {
+                    var previous = ChangelogApplication.apply(c, request.previous(), request.options(),
+                            ChangelogApplication.Observer.NONE);
+                    if (previous.failure().isPresent()) {
+                        return result;
+                    }
                 }
                 var baseline = RequiredColumns.read(probeConnection);
                 var last = new ChangelogApplication.ChangeSetKey[1];
-                ChangelogApplication.Observer observer = next -> {
-                    if (last[0] != null) {
-                        try {
-                            var columns = RequiredColumns.read(probeConnection);
-                            describeCache.clear();
-                            for (var p : failing) {
-                                if (!result.containsKey(p) && evaluate(probeConnection, p, baseline, columns)
-                                        .filter(f -> p instanceof InsertProbe || breaks(f)).isPresent()) {
-                                    result.put(p, last[0]);
-                                }
-                            }
-                        } catch (SQLException e) {
-                            // unblamed probes fall back to the last new changeset
-                        }
-                    }
-                    last[0] = next.orElse(null);
-                };
                 // the observer sees each changeset before it runs; the one seen before it is the one just applied
+                ChangelogApplication.Observer observer = next -> {
+                    var applied = last[0];
+                    last[0] = next.orElse(null);
+                    if (applied == null) {
+                        return;
+                    }
+                    // a probe can only start failing after a changeset that names its object, when any does
+                    var due = unresolved.entrySet().stream().filter(e -> !result.containsKey(e.getKey())
+                            && (e.getValue().isEmpty() || e.getValue().contains(applied))).map(Map.Entry::getKey)
+                            .toList();
+                    if (due.isEmpty()) {
+                        return;
+                    }
+                    try {
+                        var columns = due.stream().anyMatch(p -> p instanceof InsertProbe)
+                                ? RequiredColumns.read(probeConnection) : baseline;
+                        describeCache.clear();
+                        for (var p : due) {
+                            if (evaluate(probeConnection, p, baseline, columns)
+                                    .filter(f -> p instanceof InsertProbe || breaks(f)).isPresent()) {
+                                result.put(p, applied);
+                            }
+                        }
+                    } catch (SQLException e) {
+                        // unblamed probes fall back below
+                    }
+                };
                 ChangelogApplication.apply(c, request.current(), request.options(), observer);
+            } finally {
+                replay.close();
             }
+            unresolved.forEach((p, naming) -> result.putIfAbsent(p, naming.isEmpty() ? ran.get(ran.size() - 1)
+                    : naming.get(0)));
             return result;
+        }
+
+        /** Whether a changeset's operations (as text) name the object: its column, else its table. */
+        private static boolean names(String opsText, FindingObject object) {
+            if (object.type().equals("query")) {
+                return false;
+            }
+            var name = object.column().orElse(object.table()).toLowerCase(java.util.Locale.ROOT);
+            return Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(opsText).find();
         }
 
         private void queryFindings(Map<Probe, Failure> failing, Map<Probe, ChangelogApplication.ChangeSetKey> blame,

@@ -37,15 +37,29 @@ final class EmbeddedPostgresServer {
 
     /** A fresh, empty database on the server; started here if need be. */
     static ThrowawayDatabase newDatabase() {
-        var pg = server();
+        return create(server(), "");
+    }
+
+    private static Database create(EmbeddedPostgres pg, String template) {
         var name = "rollback_safety_" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
-        try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        } catch (SQLException e) {
-            throw new RollbackSafetyException("the embedded PostgreSQL server could not create a database: "
-                    + e.getMessage(), e);
+        for (int attempt = 1; ; attempt++) {
+            try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + name + (template.isEmpty() ? "" : " TEMPLATE " + template));
+                return new Database(pg, name);
+            } catch (SQLException e) {
+                // a template's last session may take a moment to end after its connection closed (55006)
+                if (!"55006".equals(e.getSQLState()) || attempt == 20) {
+                    throw new RollbackSafetyException("the embedded PostgreSQL server could not create a database: "
+                            + e.getMessage(), e);
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new RollbackSafetyException("interrupted", interrupted);
+                }
+            }
         }
-        return new Database(pg, name);
     }
 
     private static CompletableFuture<EmbeddedPostgres> future() {
@@ -172,6 +186,11 @@ final class EmbeddedPostgresServer {
         @Override
         public Dialect dialect() {
             return Dialect.POSTGRESQL;
+        }
+
+        @Override
+        public java.util.Optional<ThrowawayDatabase> copy() {
+            return java.util.Optional.of(create(pg, name));
         }
 
         @Override

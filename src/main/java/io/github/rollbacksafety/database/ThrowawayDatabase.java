@@ -17,6 +17,14 @@ public interface ThrowawayDatabase extends AutoCloseable {
     /** How reports name it, e.g. {@code postgresql 14.22}. */
     String label();
 
+    /**
+     * A new database with the same content, when the server can make one cheaply (PostgreSQL's
+     * {@code CREATE DATABASE ... TEMPLATE}); every connection to this one must be closed first.
+     */
+    default java.util.Optional<ThrowawayDatabase> copy() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -44,15 +44,21 @@ public final class DatabaseBenchmark {
                 var check = new RollbackSafetyCheck()
                         .withTiming((phase, nanos) -> phases.merge(phase, nanos, Long::sum))
                         .withDatabase(new DatabaseCheck(target));
+                var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                        .getOperatingSystemMXBean();
+                long cpuStart = os.getProcessCpuTime();
                 long start = System.nanoTime();
                 var result = check.run(project.request());
                 long wall = System.nanoTime() - start;
+                // this JVM's CPU time, plus PostgreSQL's (its processes are not ours), is the load-independent part
+                long cpu = os.getProcessCpuTime() - cpuStart;
                 var db = result.database().orElseThrow();
                 var ms = new TreeMap<String, String>();
                 phases.forEach((k, v) -> ms.put(k, String.format(Locale.ROOT, "%,d", v / 1_000_000)));
-                System.out.printf(Locale.ROOT, "%s %s: %,d ms wall; phases (ms) %s; %d new changesets, %d statements:"
+                System.out.printf(Locale.ROOT, "%s %s: %,d ms wall, %,d ms CPU in this JVM (load average %.1f); phases (ms) %s; %d new changesets, %d statements:"
                                 + " %d ok, %d broken, %d inconclusive, %d not checked; %d findings (%d dynamic)%n",
-                        run == 0 ? "cold" : "warm", target.label(), wall / 1_000_000, ms,
+                        run == 0 ? "cold" : "warm", target.label(), wall / 1_000_000, cpu / 1_000_000,
+                        os.getSystemLoadAverage(), ms,
                         result.newChangeSets().size(), db.queries().size(), db.count(QueryVerdict.Verdict.OK),
                         db.count(QueryVerdict.Verdict.BROKEN), db.count(QueryVerdict.Verdict.INCONCLUSIVE),
                         db.count(QueryVerdict.Verdict.NOT_CHECKED), result.findings().size(),
