@@ -34,6 +34,33 @@ class ColumnDroppedRuleTest {
     }
 
     @Test
+    void dropsAColumnReadThroughAnAliasACteOrASubquery() {
+        // as real code writes it; the extractor resolves the alias, the CTE and the unqualified column
+        var violations = shop()
+                .sql("SELECT o.id FROM orders o WHERE o.note LIKE ?")
+                .sql("WITH recent AS (SELECT id, legacy_status FROM orders) SELECT legacy_status FROM recent")
+                .sql("SELECT id FROM orders WHERE id IN (SELECT id FROM orders WHERE unused > 0)")
+                .changeSet("5", new DropColumn("orders", "note"), new DropColumn("orders", "legacy_status"),
+                        new DropColumn("orders", "unused"))
+                .check(rule);
+
+        assertThat(violations).extracting(v -> v.object().display())
+                .containsExactly("orders.note", "orders.legacy_status", "orders.unused");
+        assertThat(violations).extracting(v -> v.queries().get(0).location().toString())
+                .containsExactly("sql/queries.sql:1", "sql/queries.sql:2", "sql/queries.sql:3");
+    }
+
+    @Test
+    void aColumnOfAnotherTableWithTheSameNameIsNotDropped() {
+        var violations = shop().table("customers", notNull("id", "bigint"), nullable("note", "text"))
+                .sql("SELECT c.note FROM customers c JOIN orders o ON o.id = c.id")
+                .changeSet("5", new DropColumn("orders", "note"))
+                .check(rule);
+
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
     void dropsColumnThatPreviousReleaseWrites() {
         var violations = shop().updates("orders", "note").selects("orders", "note")
                 .changeSet("5", new DropColumn("orders", "note"))

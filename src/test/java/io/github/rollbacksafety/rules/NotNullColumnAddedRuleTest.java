@@ -32,7 +32,7 @@ class NotNullColumnAddedRuleTest {
         assertThat(violations).singleElement().satisfies(v -> {
             assertThat(v.object()).isEqualTo(FindingObject.column("orders", "currency"));
             assertThat(v.message()).contains("NOT NULL column orders.currency").contains("inserts into orders");
-            assertThat(v.queries()).extracting(q -> q.sql()).containsExactly("INSERT INTO orders (id, status) VALUES (?)");
+            assertThat(v.queries()).extracting(q -> q.sql()).containsExactly("INSERT INTO orders (id, status) VALUES (?, ?)");
         });
     }
 

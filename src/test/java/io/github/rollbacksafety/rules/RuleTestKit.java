@@ -4,11 +4,9 @@ import io.github.rollbacksafety.changelog.ChangeSetRef;
 import io.github.rollbacksafety.query.Query;
 import io.github.rollbacksafety.query.QuerySourceKind;
 import io.github.rollbacksafety.query.QueryUsage;
-import io.github.rollbacksafety.query.QueryUsage.Access;
-import io.github.rollbacksafety.query.QueryUsage.ColumnUse;
-import io.github.rollbacksafety.query.QueryUsage.InsertUse;
-import io.github.rollbacksafety.query.QueryUsage.TableUse;
 import io.github.rollbacksafety.query.SourceLocation;
+import io.github.rollbacksafety.query.SqlUsageExtractor;
+import io.github.rollbacksafety.query.UnparsableQueryException;
 import io.github.rollbacksafety.query.UsageIndex;
 import io.github.rollbacksafety.schema.ColumnDef;
 import io.github.rollbacksafety.schema.ColumnType;
@@ -16,7 +14,6 @@ import io.github.rollbacksafety.schema.SchemaBuilder;
 import io.github.rollbacksafety.schema.SchemaOp;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +24,8 @@ import java.util.Set;
  * the engine does (check, then advance).
  */
 final class RuleTestKit {
+
+    private static final SqlUsageExtractor EXTRACTOR = new SqlUsageExtractor();
 
     private final List<SchemaOp> previousSchema = new ArrayList<>();
     private final List<QueryUsage> usages = new ArrayList<>();
@@ -103,57 +102,52 @@ final class RuleTestKit {
 
     /** {@code SELECT a, b FROM table}. */
     RuleTestKit selects(String table, String... columns) {
-        return query("SELECT " + String.join(", ", columns) + " FROM " + table, List.of(new TableUse(table, false)),
-                columns(table, Access.READ, columns), List.of(), List.of(), List.of());
+        return sql("SELECT " + String.join(", ", columns) + " FROM " + table);
     }
 
     /** {@code UPDATE table SET a = ?}. */
     RuleTestKit updates(String table, String... columns) {
-        return query("UPDATE " + table + " SET " + String.join(" = ?, ", columns) + " = ?",
-                List.of(new TableUse(table, true)), columns(table, Access.WRITE, columns), List.of(), List.of(),
-                List.of());
+        return sql("UPDATE " + table + " SET " + String.join(" = ?, ", columns) + " = ?");
     }
 
     /** {@code INSERT INTO table (a, b) VALUES (?, ?)}. */
     RuleTestKit inserts(String table, String... columns) {
-        return query("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (?)",
-                List.of(new TableUse(table, true)), columns(table, Access.WRITE, columns),
-                List.of(new InsertUse(table, List.of(columns), false)), List.of(), List.of());
+        return sql("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", java.util.Collections.nCopies(columns.length, "?")) + ")");
     }
 
     /** {@code INSERT INTO table VALUES (...)}: no column list. */
     RuleTestKit insertsPositionally(String table) {
-        return query("INSERT INTO " + table + " VALUES (?, ?)", List.of(new TableUse(table, true)), List.of(),
-                List.of(new InsertUse(table, List.of(), true)), List.of(), List.of());
+        return sql("INSERT INTO " + table + " VALUES (?, ?)");
     }
 
     /** {@code SELECT * FROM table}. */
     RuleTestKit selectsStar(String table) {
-        return query("SELECT * FROM " + table, List.of(new TableUse(table, false)), List.of(), List.of(),
-                List.of(table), List.of());
+        return sql("SELECT * FROM " + table);
     }
 
     /** {@code DELETE FROM table}. */
     RuleTestKit deletes(String table) {
-        return query("DELETE FROM " + table + " WHERE id = ?", List.of(new TableUse(table, true)), List.of(),
-                List.of(), List.of(), List.of());
+        return sql("DELETE FROM " + table);
     }
 
     /** {@code SELECT nextval('sequence')}. */
     RuleTestKit usesSequence(String sequence) {
-        return query("SELECT nextval('" + sequence + "')", List.of(), List.of(), List.of(), List.of(),
-                List.of(sequence));
+        return sql("SELECT nextval('" + sequence + "')");
     }
 
-    private static List<ColumnUse> columns(String table, Access access, String... columns) {
-        return Arrays.stream(columns).map(c -> ColumnUse.of(table, c, access)).toList();
-    }
-
-    private RuleTestKit query(String sql, List<TableUse> tables, List<ColumnUse> columns, List<InsertUse> inserts,
-                              List<String> starReads, List<String> sequences) {
-        var query = new Query(sql, SourceLocation.of("sql/queries.sql", usages.size() + 1),
+    /**
+     * A query of the previous release, as the check sees it: parsed by the real {@link SqlUsageExtractor}, so rules
+     * are tested on usage the extractor can produce. Located at {@code sql/queries.sql:<n>}.
+     */
+    RuleTestKit sql(String statement) {
+        var query = new Query(statement, SourceLocation.of("sql/queries.sql", usages.size() + 1),
                 QuerySourceKind.SQL_RESOURCE);
-        usages.add(new QueryUsage(query, tables, columns, inserts, starReads, sequences));
+        try {
+            usages.add(EXTRACTOR.extract(query));
+        } catch (UnparsableQueryException e) {
+            throw new IllegalArgumentException("test query does not parse: " + statement, e);
+        }
         return this;
     }
 
