@@ -18,15 +18,24 @@ final class CustomChangeClasses implements Supplier<ClassLoader>, AutoCloseable 
 
     private final ChangelogSource source;
     private ClassLoader loader;
+    // only a loader this object created is closed: the parent is the plugin's own class realm
+    private URLClassLoader created;
+
+    private final ClassLoader parent;
 
     CustomChangeClasses(ChangelogSource source) {
+        this(source, ChangelogReader.class.getClassLoader());
+    }
+
+    /** @param parent the plugin's class loader (Maven's plugin realm): Liquibase's types come from it */
+    CustomChangeClasses(ChangelogSource source, ClassLoader parent) {
         this.source = source;
+        this.parent = parent;
     }
 
     @Override
     public ClassLoader get() {
         if (loader == null) {
-            var parent = ChangelogReader.class.getClassLoader();
             var urls = new ArrayList<URL>();
             try {
                 for (Path entry : source.classPath().get()) {
@@ -38,17 +47,19 @@ final class CustomChangeClasses implements Supplier<ClassLoader>, AutoCloseable 
                 // a class path that cannot be built is a class path without the class: stand-ins follow
                 urls.clear();
             }
-            loader = urls.isEmpty() ? parent : new URLClassLoader("custom changes of " + source.label(),
-                    urls.toArray(URL[]::new), parent);
+            if (!urls.isEmpty()) {
+                created = new URLClassLoader("custom changes of " + source.label(), urls.toArray(URL[]::new), parent);
+            }
+            loader = created != null ? created : parent;
         }
         return loader;
     }
 
     @Override
     public void close() {
-        if (loader instanceof URLClassLoader closeable) {
+        if (created != null) {
             try {
-                closeable.close();
+                created.close();
             } catch (IOException ignored) {
                 // the jars were only read
             }
