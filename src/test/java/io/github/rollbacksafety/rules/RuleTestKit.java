@@ -81,18 +81,6 @@ final class RuleTestKit {
         return this;
     }
 
-    /** A previous-release statement, analysed by the real extractor. */
-    RuleTestKit sql(String sql) {
-        var query = new Query(sql, SourceLocation.of("sql/queries.sql", usages.size() + 1),
-                QuerySourceKind.SQL_RESOURCE);
-        try {
-            usages.add(new io.github.rollbacksafety.query.SqlUsageExtractor().extract(query));
-        } catch (io.github.rollbacksafety.query.UnparsableQueryException e) {
-            throw new IllegalArgumentException(sql, e);
-        }
-        return this;
-    }
-
     RuleTestKit sequence(String name) {
         previousSchema.add(new SchemaOp.CreateSequence(name));
         return this;
