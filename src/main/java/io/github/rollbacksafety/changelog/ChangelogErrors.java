@@ -65,7 +65,7 @@ final class ChangelogErrors {
         if (notFound.find()) {
             message = "changelog file " + notFound.group(1) + " was not found";
         }
-        return new RollbackSafetyException("cannot read changelog: " + message, file, 0, null);
+        return new RollbackSafetyException("cannot read changelog: " + message, file, 0, e);
     }
 
     /**

@@ -65,6 +65,34 @@ public final class ChangelogReader {
      *                                                          the file and, where known, the line
      */
     public Changelog read(ChangelogSource source, ChangelogOptions options) {
+        // Liquibase's registries are not all thread-safe (liquibase#3788, #4908): under mvn -T a parse can meet a
+        // ConcurrentModificationException from another module's parse; parsing is deterministic, so read again
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readOnce(source, options);
+            } catch (RollbackSafetyException e) {
+                if (attempt == MAX_ATTEMPTS || !causedByConcurrentModification(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final int MAX_ATTEMPTS = 3;
+
+    static boolean causedByConcurrentModification(Throwable e) {
+        for (var cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.util.ConcurrentModificationException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private Changelog readOnce(ChangelogSource source, ChangelogOptions options) {
         try (var roots = ChangelogRoots.open(source.roots(), source.classPath()); var classes = new CustomChangeClasses(source)) {
             var accessor = roots.accessor();
             return Scope.child(scopeValues(accessor), () -> StandInCustomChange.loadingFrom(classes,
