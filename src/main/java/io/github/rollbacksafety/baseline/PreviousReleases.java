@@ -3,6 +3,7 @@ package io.github.rollbacksafety.baseline;
 import io.github.rollbacksafety.ArchiveLayout;
 import io.github.rollbacksafety.CheckLog;
 import io.github.rollbacksafety.RollbackSafetyException;
+import io.github.rollbacksafety.Sha256;
 import io.github.rollbacksafety.changelog.ChangelogSource;
 import io.github.rollbacksafety.git.GitBaselines;
 import io.github.rollbacksafety.query.javasource.JavaSourceQuerySource;
@@ -107,7 +108,9 @@ public final class PreviousReleases {
         var previousMaster = exists(jar, wanted) ? wanted
                 : ChangelogLocator.locate(path -> open(jar, path)).orElseThrow(() -> noChangelog(
                         coords.ga() + ":" + version + " (" + jar + ")", wanted));
-        var sources = new ArrayList<>(archiveSources(jar, previousMaster));
+        // a released artifact never changes: its SHA-256 identifies everything derived from it
+        var content = new StringBuilder("archive:").append(sha256(jar));
+        var sources = new ArrayList<>(archiveSources(jar, previousMaster, content.toString()));
         for (var spec : settings.queryArtifacts()) {
             var parts = spec.strip().split(":");
             if (parts.length < 2 || parts.length > 3) {
@@ -115,20 +118,27 @@ public final class PreviousReleases {
             }
             var queryCoords = ArtifactCoordinates.parse(parts[0] + ":" + parts[1], "jar");
             var queryVersion = parts.length > 2 ? parts[2] : version;
-            sources.addAll(archiveSources(repository.resolve(queryCoords, queryVersion).file(), previousMaster));
+            var queryJar = repository.resolve(queryCoords, queryVersion).file();
+            var key = "archive:" + sha256(queryJar);
+            content.append(',').append(key);
+            sources.addAll(archiveSources(queryJar, previousMaster, key));
         }
         sources.addAll(queryFileSources());
+        // a release whose custom changes were read with stand-ins (its class path could not be resolved) is not
+        // cached: the next build may resolve it
+        var complete = new java.util.concurrent.atomic.AtomicBoolean(true);
         var classPath = memoized(() -> {
             try {
                 return repository.runtimeClassPath(coords, version);
             } catch (RuntimeException e) {
                 log.warn("Custom change classes of " + coords.ga() + ":" + version + " are looked up in its jar only: "
                         + e.getMessage() + " Classes that are not there get stand-ins.");
+                complete.set(false);
                 return List.of(jar);
             }
         });
         return new PreviousRelease(version, ChangelogSource.of(jar, previousMaster, version).withClassPath(classPath),
-                sources);
+                sources, Optional.of(new PreviousRelease.Content(content.toString(), () -> { }, complete::get)));
     }
 
     /** Computes the value once, when first asked (resolving a release's dependencies may mean downloads). */
@@ -146,7 +156,12 @@ public final class PreviousReleases {
         };
     }
 
-    /** Releases from git: release tags below the project version, or the configured ref. */
+    /**
+     * Releases from git: release tags below the project version, or the configured ref. Nothing is read from a
+     * release's files here: they are identified by their git trees, the Java sources are read from git's object
+     * database when they are parsed, and the resources are written out only when something must read them (not
+     * when the previous release comes from the cache).
+     */
     public List<PreviousRelease> fromGit(String projectVersion, String artifactId, String master) {
         var result = new ArrayList<PreviousRelease>();
         try (var git = GitBaselines.open(settings.moduleDir())) {
@@ -161,69 +176,114 @@ public final class PreviousReleases {
                 var moduleInRepo = settings.modulePath().orElse(git.modulePath());
                 var subPaths = new ArrayList<>(GitBaselines.MODULE_SOURCES);
                 subPaths.addAll(layout.baselineResourceDirectories());
-                var tree = git.materialize(b, moduleInRepo, subPaths, settings.treeCache());
-                warnSkipped(b, tree);
-                var roots = new ArrayList<Path>();
+                var outside = outsideDirectories(moduleInRepo);
+                // what identifies the files read, for good: the git trees of the folders read (not the commit, so
+                // another tag of the same files shares the cache)
+                var key = "git:" + git.contentId(b, moduleInRepo, subPaths)
+                        + (outside.isEmpty() ? "" : ",outside:" + git.contentId(b, "", outside));
+                var moduleTree = GitBaselines.treeDirectory(settings.treeCache(), b);
+                var outsideTree = GitBaselines.treeDirectory(settings.treeCache().resolve("changelog-directories"), b);
+                var roots = new ArrayList<TreeRoot>();
                 if (layout.baselineResourceDirectories().isEmpty()) {
-                    roots.add(tree.resources());
+                    roots.add(new TreeRoot(moduleTree.resolve(RESOURCES), moduleInRepo, RESOURCES));
                 } else {
-                    layout.baselineResourceDirectories().forEach(d -> roots.add(tree.moduleRoot().resolve(d)));
+                    layout.baselineResourceDirectories().forEach(d -> roots.add(new TreeRoot(moduleTree.resolve(d),
+                            moduleInRepo, d)));
                 }
-                roots.addAll(outsideDirectories(git, b, moduleInRepo));
+                outside.forEach(d -> roots.add(new TreeRoot(outsideTree.resolve(d), "", d)));
                 var gitMaster = layout.baselineChangelog().map(ChangelogLocator::strip).orElse(master);
-                tree.skipped().stream().filter(s -> roots.stream().anyMatch(r -> s.startsWith(
-                        slashes(tree.moduleRoot().relativize(r.resolve(gitMaster))) + ": "))).findFirst().ifPresent(s -> {
-                    throw new RollbackSafetyException("The master changelog of " + b.ref() + " cannot be read: "
-                            + s + ". Fetch the full history (git fetch --unshallow --tags, or a clone without a blob"
-                            + " filter, with git lfs pull for LFS files).", gitMaster, 0, null);
-                });
-                // the master may have moved since that release, as for a release from a repository
-                var existing = roots.stream().filter(Files::isDirectory).toList();
-                var resources = roots.get(0);
-                var previousMaster = existing.stream().anyMatch(r -> Files.isRegularFile(r.resolve(gitMaster)))
+                // the master may have moved since that release, as for a release from a repository: looked up in
+                // git's trees (and the few conventional files read from git's objects), nothing written out
+                var existing = roots.stream().filter(r -> git.isDirectory(b, r.module(), r.path())).toList();
+                var resources = roots.get(0).dir();
+                var previousMaster = existing.stream().anyMatch(r -> git.exists(b, r.module(), r.path() + "/" + gitMaster))
                         ? gitMaster
-                        : ChangelogLocator.locate(ChangelogLocator.inDirectories(existing))
+                        : ChangelogLocator.locate(path -> existing.stream()
+                                .map(r -> git.readFile(b, r.module(), r.path() + "/" + path))
+                                .flatMap(Optional::stream).findFirst().map(ByteArrayInputStream::new))
                         .orElseThrow(() -> noChangelog("at git " + b.ref(), gitMaster));
-                var sources = new ArrayList<>(archiveSources(resources, previousMaster));
-                sources.add(new JavaSourceQuerySource(tree.javaSources(), b.ref()).withLocationPrefix("src/main/java/"));
+                var complete = new java.util.concurrent.atomic.AtomicBoolean(true);
+                var sources = new ArrayList<>(archiveSources(resources, previousMaster, key));
+                sources.add(new KeyedQuerySource(new JavaSourceQuerySource(javaSourcesAt(b, moduleInRepo, complete),
+                        b.ref()).withLocationPrefix(JAVA + "/"), "java-sources|" + key));
                 sources.addAll(queryFileSources());
-                var changelog = new ChangelogSource(existing.isEmpty() ? List.of(resources) : existing, previousMaster,
-                        b.version(), settings::classPath);
-                result.add(new PreviousRelease(b.version(), changelog, sources));
+                var changelog = new ChangelogSource(existing.isEmpty() ? List.of(resources)
+                        : existing.stream().map(TreeRoot::dir).toList(), previousMaster, b.version(), settings::classPath);
+                var readSubPaths = subPaths.stream().filter(d -> !d.equals(JAVA)).toList();
+                Runnable write = () -> writeTrees(b, moduleInRepo, readSubPaths, outside, roots, previousMaster, complete);
+                result.add(new PreviousRelease(b.version(), changelog, sources,
+                        Optional.of(new PreviousRelease.Content(key, once(write), complete::get))));
             }
         }
         return result;
     }
 
+    /** A folder the changelog is read from: where it is written out, and where it is in git (module, path). */
+    private record TreeRoot(Path dir, String module, String path) {
+    }
+
+    private static final String RESOURCES = "src/main/resources";
+    private static final String JAVA = "src/main/java";
+
     /**
-     * The {@code changelogDirectories} at a git baseline, written out of git: module-relative folders, which may
-     * leave the module (a {@code schema/} folder at the repository root), resolved against its path then.
+     * The {@code changelogDirectories} as repository-relative paths at a git baseline: module-relative folders,
+     * which may leave the module (a {@code schema/} folder at the repository root), resolved against its path then.
      */
-    private List<Path> outsideDirectories(GitBaselines git, io.github.rollbacksafety.baseline.GitBaseline b,
-                                          String moduleInRepo) {
-        var dirs = settings.layout().changelogDirectories();
-        if (dirs.isEmpty()) {
-            return List.of();
-        }
+    private List<String> outsideDirectories(String moduleInRepo) {
         var repoRelative = new ArrayList<String>();
-        for (var d : dirs) {
+        for (var d : settings.layout().changelogDirectories()) {
             var p = Path.of(moduleInRepo.isEmpty() ? "." : moduleInRepo).resolve(d).normalize();
             if (p.startsWith("..")) {
                 throw new RollbackSafetyException("<changelogDirectory> " + d + " leaves the git repository.");
             }
             repoRelative.add(slashes(p));
         }
-        var tree = git.materialize(b, "", repoRelative, settings.treeCache().resolve("changelog-directories"));
-        warnSkipped(b, tree);
-        return repoRelative.stream().map(r -> tree.moduleRoot().resolve(r)).toList();
+        return repoRelative;
     }
 
     private static String slashes(Path p) {
         return p.toString().replace(p.getFileSystem().getSeparator(), "/");
     }
 
+    /**
+     * Writes the release's changelog folders (resources: changelogs, SQL, mapper XML) out of git, for the readers
+     * that need files. Files git does not have (partial clones, LFS) are left out with a warning, and the release
+     * is then not cached: a complete clone of the same trees must be read again. A missing master stops the check.
+     */
+    private void writeTrees(GitBaseline baseline, String moduleInRepo, List<String> subPaths, List<String> outside,
+                            List<TreeRoot> roots, String master, java.util.concurrent.atomic.AtomicBoolean complete) {
+        try (var git = GitBaselines.open(settings.moduleDir())) {
+            var skipped = new ArrayList<String>();
+            var tree = git.materialize(baseline, moduleInRepo, subPaths, settings.treeCache());
+            warnSkipped(baseline, tree);
+            skipped.addAll(tree.skipped());
+            if (!outside.isEmpty()) {
+                var outsideTree = git.materialize(baseline, "", outside,
+                        settings.treeCache().resolve("changelog-directories"));
+                warnSkipped(baseline, outsideTree);
+                skipped.addAll(outsideTree.skipped());
+            }
+            if (skipped.stream().anyMatch(PreviousReleases::missingContent)) {
+                complete.set(false);
+            }
+            for (var root : roots) {
+                // skipped files are named by their path below the tree written: the module, or the repository
+                var masterInTree = root.path() + "/" + master;
+                skipped.stream().filter(s -> s.startsWith(masterInTree + ": ")).findFirst().ifPresent(s -> {
+                    throw new RollbackSafetyException("The master changelog of " + baseline.ref() + " cannot be read: "
+                            + s + ". Fetch the full history (git fetch --unshallow --tags, or a clone without a blob"
+                            + " filter, with git lfs pull for LFS files).", master, 0, null);
+                });
+            }
+        }
+    }
+
+    private static boolean missingContent(String skipped) {
+        return skipped.endsWith(GitBaselines.MISSING_CONTENT) || skipped.contains("Git LFS pointer");
+    }
+
     /** At most ten lines for the files a git tree left out, then a count: a partial clone may miss thousands. */
-    private void warnSkipped(io.github.rollbacksafety.baseline.GitBaseline baseline, BaselineTree tree) {
+    private void warnSkipped(GitBaseline baseline, BaselineTree tree) {
         var skipped = tree.skipped();
         skipped.stream().limit(10).forEach(s -> log.warn("Not read from " + baseline.ref() + ": " + s));
         if (skipped.size() > 10) {
@@ -232,9 +292,64 @@ public final class PreviousReleases {
         }
     }
 
-    /** Where the previous release's queries are in one of its archives (or a tree of its resources). */
-    private List<QuerySource> archiveSources(Path archive, String master) {
-        return archiveSources(archive, master, settings.queryDependencies(), reading);
+    /** The release's {@code .java} files under {@code src/main/java}, read from git when parsed (nothing else is). */
+    private JavaSourceQuerySource.SourceFiles javaSourcesAt(GitBaseline baseline, String module,
+                                                            java.util.concurrent.atomic.AtomicBoolean complete) {
+        var moduleDir = settings.moduleDir();
+        return new JavaSourceQuerySource.SourceFiles() {
+            @Override
+            public String describe() {
+                return baseline.ref() + ":" + (module.isEmpty() ? JAVA : module + "/" + JAVA);
+            }
+
+            @Override
+            public List<JavaSourceQuerySource.SourceFile> list(io.github.rollbacksafety.query.QueryCollector collector) {
+                try (var git = GitBaselines.open(moduleDir)) {
+                    var read = git.readFiles(baseline, module, JAVA, path -> path.endsWith(".java"));
+                    read.skipped().forEach(s -> collector.warning(baseline.ref() + ": " + s));
+                    if (read.skipped().stream().anyMatch(PreviousReleases::missingContent)) {
+                        complete.set(false);
+                    }
+                    return read.files().stream().map(f -> new JavaSourceQuerySource.SourceFile(
+                            f.path().substring(JAVA.length() + 1), f::content)).toList();
+                }
+            }
+        };
+    }
+
+    /** Runs {@code action} the first time it is asked to, once even when asked from several threads. */
+    private static Runnable once(Runnable action) {
+        var done = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            synchronized (done) {
+                if (!done.get()) {
+                    action.run();
+                    done.set(true);
+                }
+            }
+        };
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return Sha256.ofFile(file);
+        } catch (IOException e) {
+            throw new RollbackSafetyException("Cannot read the previous release's archive " + file + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Where the previous release's queries are in one of its archives (or a tree of its resources), keyed by what
+     * identifies the archive's content so that their usage can be cached.
+     */
+    private List<QuerySource> archiveSources(Path archive, String master, String contentKey) {
+        var plain = archiveSources(archive, master, settings.queryDependencies(), reading);
+        // the keys hold everything that shapes what the sources report: the content, the master, the settings
+        return List.of(new KeyedQuerySource(plain.get(0), "sql-resources|" + contentKey + "|" + master + "|"
+                        + reading.resourceIncludes() + "|" + reading.resourceExcludes()),
+                new KeyedQuerySource(plain.get(1), "archive|" + contentKey + "|" + settings.queryDependencies() + "|"
+                        + reading.dbms().orElse("")));
     }
 
     /**
@@ -250,8 +365,7 @@ public final class PreviousReleases {
     public static List<QuerySource> archiveSources(Path archive, String master, List<String> queryDependencies,
                                                    ReadingOptions reading) {
         var slash = master.lastIndexOf('/');
-        // a master at the root has no folder to skip: the empty folder skips only the changelog files, and unlike a
-        // predicate it keeps the source cacheable
+        // a master at the root has no folder to skip: the empty folder skips only the changelog files
         return List.of(
                 new SqlResourcesSource(archive, List.of(master), slash > 0 ? master.substring(0, slash + 1) : "")
                         .withSelection(reading.resourceIncludes(), reading.resourceExcludes()),

@@ -35,7 +35,10 @@ public final class InputFingerprint {
         for (var previous : request.previousReleases()) {
             fp.text("release", previous.version());
             fp.text("master", previous.changelog().master());
-            previous.changelog().roots().forEach(fp::path);
+            // a release whose files are identified for good (archive SHA-256, git tree ids) is not read again:
+            // a git baseline's files may not even be on disk
+            previous.content().ifPresentOrElse(c -> fp.text("content", c.key()),
+                    () -> previous.changelog().roots().forEach(fp::path));
             previous.querySources().forEach(s -> fp.text("source", s.describe()));
         }
         var options = request.changelogOptions();

@@ -66,6 +66,28 @@ final class ChangeSetChecksum {
         return new ChangeSetChecksum(key, Optional.of(fingerprint), Optional.of(resolver), null);
     }
 
+    /**
+     * A checksum as a cache stored it: its fingerprint (when the read had one) and its value (when known), with the
+     * resolver that computes the value when it is needed.
+     */
+    static ChangeSetChecksum restored(String key, Optional<String> fingerprint, Optional<String> value,
+                                      Resolver resolver) {
+        if (fingerprint.isEmpty()) {
+            return known(value.orElseThrow(() -> new IllegalArgumentException("neither fingerprint nor checksum")));
+        }
+        return new ChangeSetChecksum(key, fingerprint, Optional.of(resolver), value.orElse(null));
+    }
+
+    /** The fingerprint of the changeset's source text, when the read took one. */
+    Optional<String> fingerprint() {
+        return fingerprint;
+    }
+
+    /** The checksum when it is known without computing. */
+    Optional<String> knownValue() {
+        return Optional.ofNullable(value);
+    }
+
     /** The checksum, computed now if needed. */
     String value() {
         var v = value;

@@ -176,6 +176,20 @@ final class ChangeSetLines {
         return withSpanFingerprints(text, result, starts, true);
     }
 
+    /** The offset just past the last {@code </changeSet>} (any namespace prefix) in {@code [from, to)}, or -1. */
+    private static int lastChangeSetClose(String text, int from, int to) {
+        int at = text.lastIndexOf("changeSet>", to - 1);
+        while (at > from) {
+            int open = text.lastIndexOf("</", at);
+            if (open > from && text.substring(open + 2, at).matches("([\\w.-]+:)?")
+                    && at + "changeSet>".length() <= to) {
+                return at + "changeSet>".length();
+            }
+            at = text.lastIndexOf("changeSet>", at - 1);
+        }
+        return -1;
+    }
+
     private static String unescapeXml(String s) {
         if (s.indexOf('&') < 0) {
             return s;
@@ -207,6 +221,12 @@ final class ChangeSetLines {
         for (int i = 0; i < declarations.size(); i++) {
             int from = starts.get(i);
             int to = i + 1 < starts.size() ? starts.get(i + 1) : text.length();
+            if (xml) {
+                // up to the last closing tag before the next declaration: the changeset is all there, and what
+                // follows it (the file's end, a blank line) does not change when a release appends a changeset
+                int close = lastChangeSetClose(text, from, to);
+                to = close > from ? close : to;
+            }
             boolean decidedByText = !hasParameter(text, from, to) && !(xml && hasCustomEntity(text, from, to));
             result.add(decidedByText ? declarations.get(i).withFingerprint(text, from, to) : declarations.get(i));
         }

@@ -178,6 +178,11 @@ public final class ChangeSetRef {
         return checksum.sameWithoutComputing(other.checksum);
     }
 
+    /** The checksum's state, for {@link StoredChangeSet}. */
+    ChangeSetChecksum checksumState() {
+        return checksum;
+    }
+
     /** Whether the checksum is known without computing it (tests observe laziness through this). */
     boolean checksumComputed() {
         return checksum.isKnown();

@@ -104,6 +104,30 @@ public final class ChangelogReader {
         }
     }
 
+    /**
+     * A changelog this reader read before, from its stored changesets (see {@link StoredChangeSet}), without
+     * parsing anything. A checksum that was not known is computed when asked, by reading {@code source} again
+     * after {@code beforeReread} has made it readable.
+     */
+    public Changelog restore(ChangelogSource source, ChangelogOptions options, List<StoredChangeSet> stored,
+                             Runnable beforeReread) {
+        var rereader = new Rereader(source, options);
+        ChangeSetChecksum.Resolver resolver = keys -> {
+            beforeReread.run();
+            return rereader.checksums(keys);
+        };
+        var result = new ArrayList<ChangeSetRef>(stored.size());
+        for (var s : stored) {
+            var fingerprint = Optional.ofNullable(s.fingerprint());
+            var checksum = s.unknownBecause() != null ? ChangeSetChecksum.unknown(s.unknownBecause(), fingerprint)
+                    : ChangeSetChecksum.restored(s.filePath() + "::" + s.id() + "::" + s.author() + "::"
+                    + s.variant(), fingerprint, Optional.ofNullable(s.checksum()), resolver);
+            result.add(new ChangeSetRef(s.id(), s.author(), s.filePath(), s.line(), checksum, s.runOnChange(),
+                    s.runAlways(), s.validCheckSums(), s.guard(), s.ops(), s.notes(), s.variant()));
+        }
+        return new Changelog(source, result);
+    }
+
     /** The Liquibase scope every use of Liquibase runs in: quiet, no analytics, no XSD fetching, these resources. */
     public static Map<String, Object> scopeValues(ResourceAccessor accessor) {
         var values = new HashMap<String, Object>();

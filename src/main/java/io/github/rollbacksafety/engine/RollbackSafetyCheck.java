@@ -1,16 +1,19 @@
 package io.github.rollbacksafety.engine;
 
 import io.github.rollbacksafety.baseline.PreviousRelease;
+import io.github.rollbacksafety.cache.ReleaseCache;
 import io.github.rollbacksafety.cache.UsageCache;
 
 import io.github.rollbacksafety.changelog.ChangeSetDiff;
 
 import io.github.rollbacksafety.changelog.ChangeSetRef;
 import io.github.rollbacksafety.changelog.Changelog;
+import io.github.rollbacksafety.changelog.ChangelogOptions;
 import io.github.rollbacksafety.changelog.ChangelogReader;
 import io.github.rollbacksafety.database.DatabaseCheck;
 import io.github.rollbacksafety.database.DatabaseSummary;
 import io.github.rollbacksafety.database.QueryVerdict;
+import io.github.rollbacksafety.changelog.StoredChangeSet;
 import io.github.rollbacksafety.query.QueryCollector;
 import io.github.rollbacksafety.query.QuerySource;
 import io.github.rollbacksafety.query.QuerySourceKind;
@@ -53,6 +56,7 @@ public final class RollbackSafetyCheck {
     private final Timing timing;
     private final Optional<UsageCache> usageCache;
     private final Optional<DatabaseCheck> database;
+    private final Optional<ReleaseCache> releaseCache;
 
     /** Receives progress lines (the Maven adapter logs them). */
     public interface Progress {
@@ -86,13 +90,15 @@ public final class RollbackSafetyCheck {
 
     public RollbackSafetyCheck(ChangelogReader changelogReader, SqlUsageExtractor sqlUsageExtractor, List<Rule> rules,
                                Progress progress) {
-        this(changelogReader, sqlUsageExtractor, rules, progress, Timing.NONE, Optional.empty(), Optional.empty());
+        this(changelogReader, sqlUsageExtractor, rules, progress, Timing.NONE, Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     private RollbackSafetyCheck(ChangelogReader changelogReader, SqlUsageExtractor sqlUsageExtractor, List<Rule> rules,
                                 Progress progress, Timing timing, Optional<UsageCache> usageCache,
-                                Optional<DatabaseCheck> database) {
+                                Optional<ReleaseCache> releaseCache, Optional<DatabaseCheck> database) {
         this.usageCache = usageCache;
+        this.releaseCache = releaseCache;
         this.database = database;
         this.changelogReader = changelogReader;
         this.sqlUsageExtractor = sqlUsageExtractor;
@@ -103,23 +109,31 @@ public final class RollbackSafetyCheck {
 
     public RollbackSafetyCheck withProgress(Progress newProgress) {
         return new RollbackSafetyCheck(changelogReader, sqlUsageExtractor, rules, newProgress, timing, usageCache,
-                database);
+                releaseCache, database);
     }
 
     /** The same check, reporting phase durations to {@code newTiming}. */
     public RollbackSafetyCheck withTiming(Timing newTiming) {
         return new RollbackSafetyCheck(changelogReader, sqlUsageExtractor, rules, progress, newTiming, usageCache,
-                database);
+                releaseCache, database);
     }
 
     /**
-     * The same check, caching each cacheable query source's extracted usage (see
-     * {@link io.github.rollbacksafety.query.QuerySource#cacheKey()}) in {@code directory}, e.g.
-     * {@code ${settings.localRepository}/.cache/rollback-safety/}, keyed with {@code pluginVersion}.
+     * The same check, caching in {@code directory} (e.g. {@code ${settings.localRepository}/.cache/rollback-safety/},
+     * keyed with {@code pluginVersion}) everything derived from a previous release whose files are identified for
+     * good ({@link PreviousRelease#content()}): its parsed changelog and its query sources' usage
+     * ({@link ReleaseCache}), so that a warm check reads none of its files. Cacheable sources of other releases
+     * (see {@link io.github.rollbacksafety.query.QuerySource#cacheKey()}) are cached one by one
+     * ({@link UsageCache}).
      */
     public RollbackSafetyCheck withUsageCache(java.nio.file.Path directory, String pluginVersion) {
+        return withReleaseCache(new ReleaseCache(directory, pluginVersion), new UsageCache(directory, pluginVersion));
+    }
+
+    /** The same check with these caches (e.g. a {@link ReleaseCache} with another size bound). */
+    public RollbackSafetyCheck withReleaseCache(ReleaseCache releases, UsageCache usage) {
         return new RollbackSafetyCheck(changelogReader, sqlUsageExtractor, rules, progress, timing,
-                Optional.of(new UsageCache(directory, pluginVersion)), database);
+                Optional.of(usage), Optional.of(releases), database);
     }
 
     /**
@@ -129,7 +143,7 @@ public final class RollbackSafetyCheck {
      */
     public RollbackSafetyCheck withDatabase(DatabaseCheck databaseCheck) {
         return new RollbackSafetyCheck(changelogReader, sqlUsageExtractor, rules, progress, timing, usageCache,
-                Optional.of(databaseCheck));
+                releaseCache, Optional.of(databaseCheck));
     }
 
     private <T> T timed(String phase, Supplier<T> work) {
@@ -154,9 +168,9 @@ public final class RollbackSafetyCheck {
         database.ifPresent(DatabaseCheck::warmUp); // the embedded server starts while the changelogs are read
         var firstPrevious = request.previousReleases().get(0);
         var currentRead = CompletableFuture.supplyAsync(readCurrent);
-        Changelog firstReleased;
+        Loaded firstReleased;
         try {
-            firstReleased = readPrevious(firstPrevious, request);
+            firstReleased = loadPrevious(firstPrevious, request);
         } catch (RuntimeException e) {
             join(currentRead); // an error in the current changelog is the one to report first
             throw e;
@@ -169,8 +183,8 @@ public final class RollbackSafetyCheck {
         Optional<Coverage> forwardCoverage = Optional.empty();
         Optional<DatabaseSummary> newestDatabase = Optional.empty();
         for (var previous : request.previousReleases()) {
-            var released = previous == firstPrevious ? firstReleased : readPrevious(previous, request);
-            var outcome = checkAgainst(previous, released, current, request);
+            var released = previous == firstPrevious ? firstReleased : loadPrevious(previous, request);
+            var outcome = checkAgainst(previous, released.changelog(), released.queries(), current, request);
             if (newest == null) {
                 newest = outcome.newChangeSets();
                 forwardCoverage = outcome.forwardCoverage();
@@ -195,8 +209,68 @@ public final class RollbackSafetyCheck {
                            List<String> notes, Optional<Coverage> forwardCoverage, Optional<DatabaseSummary> database) {
     }
 
-    private Changelog readPrevious(PreviousRelease previous, CheckRequest request) {
-        return timed(Timing.PARSE_PREVIOUS, () -> changelogReader.read(previous.changelog(), request.changelogOptions()));
+    /** A previous release's changelog and queries, read or taken from the cache. */
+    private record Loaded(Changelog changelog, Collected queries) {
+    }
+
+    /**
+     * Reads a previous release's changelog and collects its queries, both at once (Liquibase is single-threaded
+     * work, the query sources parse on every core), or takes both from the {@link ReleaseCache} without reading
+     * any file of the release.
+     */
+    private Loaded loadPrevious(PreviousRelease previous, CheckRequest request) {
+        long start = System.nanoTime();
+        var options = request.changelogOptions();
+        var key = releaseCache.flatMap(cache -> previous.content().map(content -> cache.keyOf(content.key(),
+                previous.changelog().master(), canonical(options), previous.querySources().stream()
+                        .map(s -> s.cacheKey().orElse("-")).toList())));
+        var hit = key.flatMap(k -> releaseCache.get().load(k));
+        if (hit.isPresent()) {
+            var changelog = timed(Timing.PARSE_PREVIOUS, () -> changelogReader.restore(previous.changelog(), options,
+                    hit.get().changeSets(), previous::prepare));
+            var queries = timed(Timing.USAGE_EXTRACTION, () -> collectQueries(previous.querySources(), true, hit.get(),
+                    previous::prepare));
+            progress.info(String.format(java.util.Locale.ROOT, "Previous release %s taken from the cache in %d ms"
+                            + " (%d changesets, %d queries; none of its files read): %s", previous.version(),
+                    (System.nanoTime() - start) / 1_000_000, changelog.changeSets().size(), queries.coverage().found(),
+                    releaseCache.get().directory()));
+            return new Loaded(changelog, queries);
+        }
+        previous.prepare();
+        var collecting = CompletableFuture.supplyAsync(() -> timed(Timing.USAGE_EXTRACTION,
+                () -> collectQueries(previous.querySources(), wholeRelease(previous), null, () -> { })));
+        Changelog changelog;
+        try {
+            changelog = timed(Timing.PARSE_PREVIOUS, () -> changelogReader.read(previous.changelog(), options));
+        } catch (RuntimeException e) {
+            collecting.exceptionally(t -> null).join();
+            throw e;
+        }
+        var queries = join(collecting);
+        // a release read with files missing (a partial clone) is not cached: a complete clone reads it again
+        // nor is one whose changelog could not be read whole (a custom change class missing from the class path)
+        if (key.isPresent() && previous.content().get().complete().getAsBoolean()
+                && changelog.changeSets().stream().allMatch(cs -> cs.checksumUnknownBecause().isEmpty())) {
+            var stored = releaseCache.get().store(new ReleaseCache.Entry(key.get(),
+                    changelog.changeSets().stream().map(StoredChangeSet::of).toList(),
+                    queries.perSource().stream().filter(e -> !e.key().isEmpty()).toList()));
+            progress.info(String.format(java.util.Locale.ROOT, "Previous release %s read in %d ms (%d changesets,"
+                            + " %d queries)%s", previous.version(), (System.nanoTime() - start) / 1_000_000,
+                    changelog.changeSets().size(), queries.coverage().found(),
+                    stored ? "; cached for the next builds in " + releaseCache.get().directory() : ""));
+        }
+        return new Loaded(changelog, queries);
+    }
+
+    /** Whether a release's derived data is cached whole ({@link ReleaseCache}) rather than per source. */
+    private boolean wholeRelease(PreviousRelease previous) {
+        return releaseCache.isPresent() && previous.content().isPresent();
+    }
+
+    /** The options in one spelling whatever the map's order, for cache keys. */
+    private static String canonical(ChangelogOptions options) {
+        return new java.util.TreeMap<>(options.parameters()) + "|" + options.contexts().orElse("") + "|"
+                + options.labels().orElse("") + "|" + options.dbms().orElse("");
     }
 
     private static <T> T join(CompletableFuture<T> future) {
@@ -213,7 +287,7 @@ public final class RollbackSafetyCheck {
         }
     }
 
-    private Outcome checkAgainst(PreviousRelease previous, Changelog released, Changelog current,
+    private Outcome checkAgainst(PreviousRelease previous, Changelog released, Collected collected, Changelog current,
                                  CheckRequest request) {
         var diff = ChangeSetDiff.between(released, current);
         progress.info(String.format("Previous release %s: %d changesets; current: %d; new: %d, removed: %d, modified: %d",
@@ -221,7 +295,6 @@ public final class RollbackSafetyCheck {
                 diff.removed().size(), diff.modified().size()));
         var previousSchema = timed(Timing.SCHEMA_REPLAY, () -> schemaOf(released));
 
-        var collected = timed(Timing.USAGE_EXTRACTION, () -> collectQueries(previous.querySources()));
         var usage = timed(Timing.USAGE_EXTRACTION, () -> UsageIndex.of(collected.usages(), previousSchema));
         long rulesStart = System.nanoTime();
 
@@ -372,35 +445,63 @@ public final class RollbackSafetyCheck {
     /** Fewest statements worth a parallel chunk of their own. */
     private static final int MIN_CHUNK = 200;
 
-    /** What the sources found: usage of what was understood, all that was not, and coverage. */
-    private record Collected(List<QueryUsage> usages, List<QueryCollector.Unparsed> unparsed, Coverage coverage) {
+    /** What the sources found: usage of what was understood, all that was not, coverage, and each source's yield. */
+    private record Collected(List<QueryUsage> usages, List<QueryCollector.Unparsed> unparsed, Coverage coverage,
+                             List<UsageCache.Entry> perSource) {
     }
 
     /** One source whose queries still need parsing: its collector and where its SQL starts in the batch. */
     private record Pending(Optional<String> cacheKey, QueryCollector collector, int offset) {
     }
 
+    /** Collects and parses queries of sources that are not a cached release's (the current release's). */
     private Collected collectQueries(List<QuerySource> sources) {
+        return collectQueries(sources, false, null, () -> { });
+    }
+
+    /**
+     * Collects and parses a release's queries. With a release cache entry, its sources come from the entry (and
+     * only sources it lacks, such as project query files, are read, after {@code prepare}); a release cached
+     * whole ({@code wholeRelease}) stores each source under its own key; other sources use the per-source cache.
+     */
+    private Collected collectQueries(List<QuerySource> sources, boolean wholeRelease,
+                                     ReleaseCache.Entry cachedRelease, Runnable prepare) {
         var done = new ArrayList<UsageCache.Entry>();
-        var pending = new ArrayList<Pending>();
         var sql = new ArrayList<io.github.rollbacksafety.query.Query>();
+        var slots = new ArrayList<Object>(); // per source, in order: a done entry or a pending collection
         for (var source : sources) {
-            var key = usageCache.flatMap(cache -> source.cacheKey().map(cache::keyOf));
-            var cached = key.flatMap(k -> usageCache.get().load(k));
-            if (cached.isPresent()) {
-                done.add(cached.get());
+            var fromRelease = Optional.ofNullable(cachedRelease).flatMap(r -> source.cacheKey().flatMap(r::source));
+            if (fromRelease.isPresent()) {
+                slots.add(fromRelease.get());
                 continue;
+            }
+            var key = wholeRelease ? source.cacheKey()
+                    : usageCache.flatMap(cache -> source.cacheKey().map(cache::keyOf));
+            var cached = wholeRelease ? Optional.<UsageCache.Entry>empty() : key.flatMap(k -> usageCache.get().load(k));
+            if (cached.isPresent()) {
+                slots.add(cached.get());
+                continue;
+            }
+            if (cachedRelease != null) {
+                prepare.run(); // a source the entry lacks may need the release's files
             }
             var collector = new QueryCollector();
             source.collect(collector);
-            pending.add(new Pending(key, collector, sql.size()));
+            var p = new Pending(key, collector, sql.size());
+            slots.add(p);
             sql.addAll(collector.sql());
         }
         var parsed = extractAll(sql);
-        for (var p : pending) {
-            var entry = entryOf(p, parsed.subList(p.offset(), p.offset() + p.collector().sql().size()));
-            p.cacheKey().ifPresent(k -> usageCache.get().store(entry));
-            done.add(entry);
+        for (var slot : slots) {
+            if (slot instanceof Pending p) {
+                var entry = entryOf(p, parsed.subList(p.offset(), p.offset() + p.collector().sql().size()));
+                if (!wholeRelease) {
+                    p.cacheKey().ifPresent(k -> usageCache.get().store(entry));
+                }
+                done.add(entry);
+            } else {
+                done.add((UsageCache.Entry) slot);
+            }
         }
         var usages = new ArrayList<QueryUsage>();
         var unparsed = new ArrayList<QueryCollector.Unparsed>();
@@ -422,7 +523,7 @@ public final class RollbackSafetyCheck {
         counts.forEach((k, c) -> perKind.put(k, new Coverage.Counts(c[0], c[1])));
         var listed = unparsed.stream().limit(Coverage.MAX_LISTED).toList();
         return new Collected(usages, unparsed, new Coverage(perKind, listed, warnings, Coverage.reasonsOf(unparsed),
-                excluded, Coverage.tablesOf(usages)));
+                excluded, Coverage.tablesOf(usages)), done);
     }
 
     /** Parses every statement; the result holds a QueryUsage or a QueryCollector.Unparsed per statement, in order. */

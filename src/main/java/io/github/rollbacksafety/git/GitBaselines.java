@@ -318,7 +318,7 @@ public final class GitBaselines implements AutoCloseable {
         var subs = subPaths.stream().map(p -> repoPath(p, "sub-path")).distinct().sorted().toList();
         var key = "commit " + baseline.commitId() + "\nmodule " + module + "\npaths " + String.join(",", subs) + "\n";
         var base = targetDir.toAbsolutePath().normalize();
-        var dir = base.resolve(baseline.shortCommitId());
+        var dir = treeDirectory(targetDir, baseline);
         try {
             var cached = readCache(baseline, dir, key);
             if (cached.isPresent()) {
@@ -345,6 +345,11 @@ public final class GitBaselines implements AutoCloseable {
             throw new RollbackSafetyException("Cannot write the files of " + baseline.ref() + " to " + dir + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /** Where {@link #materialize} writes the files of {@code baseline} below {@code targetDir}. */
+    public static Path treeDirectory(Path targetDir, GitBaseline baseline) {
+        return targetDir.toAbsolutePath().normalize().resolve(baseline.shortCommitId());
     }
 
     private Optional<BaselineTree> readCache(GitBaseline baseline, Path dir, String key) throws IOException {
@@ -382,21 +387,177 @@ public final class GitBaselines implements AutoCloseable {
     }
 
     private Written writeTree(GitBaseline baseline, String module, List<String> subs, Path out) throws IOException {
+        var written = new int[1];
+        var skipped = walk(baseline, module, subs, relative -> true, (relative, loader) -> {
+            var target = out.resolve(relative).normalize();
+            if (!target.startsWith(out)) {
+                return Optional.of(relative + ": unsafe path, not written");
+            }
+            Files.createDirectories(target.getParent());
+            try (var stream = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
+                loader.copyTo(stream);
+            }
+            written[0]++;
+            return Optional.empty();
+        });
+        return new Written(written[0], skipped);
+    }
+
+    /** A file read out of git's object database, by its path below the module. */
+    public record TreeFile(String path, byte[] content) {
+    }
+
+    /** Files read out of git, and those left out with why. */
+    public record TreeFiles(List<TreeFile> files, List<String> skipped) {
+        public TreeFiles {
+            files = List.copyOf(files);
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    /**
+     * Reads the files below {@code subPath} of a module at a previous release straight from git's object database
+     * into memory, without writing them anywhere: only those whose module-relative path passes {@code accept} (a
+     * reader that needs only {@code .java} files opens no other blob). In path order.
+     *
+     * @throws RollbackSafetyException when the module directory does not exist at that release
+     */
+    public TreeFiles readFiles(GitBaseline baseline, String modulePathInRepo, String subPath,
+                               java.util.function.Predicate<String> accept) {
+        var module = repoPath(modulePathInRepo, "baselineModulePath");
+        var files = new ArrayList<TreeFile>();
+        try {
+            var skipped = walk(baseline, module, List.of(repoPath(subPath, "sub-path")), accept, (relative, loader) -> {
+                files.add(new TreeFile(relative, loader.getCachedBytes(Integer.MAX_VALUE)));
+                return Optional.empty();
+            });
+            return new TreeFiles(files, skipped);
+        } catch (IOException | UncheckedIOException e) {
+            throw new RollbackSafetyException("Cannot read the files of " + baseline.ref() + " from git: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * What identifies the content of a module's {@code subPaths} at a previous release, cheaply (only tree objects
+     * are read): each sub-path with the id of its git tree, {@code -} when it does not exist. Two releases with
+     * the same text have the same files there, whatever their commits, tags or dates.
+     *
+     * @throws RollbackSafetyException when the module directory does not exist at that release
+     */
+    public String contentId(GitBaseline baseline, String modulePathInRepo, List<String> subPaths) {
+        var module = repoPath(modulePathInRepo, "baselineModulePath");
+        var text = new StringBuilder();
+        try (ObjectReader reader = repository.newObjectReader(); var walk = new RevWalk(reader)) {
+            var tree = walk.parseCommit(commitId(baseline)).getTree();
+            requireModule(reader, tree, module, baseline);
+            for (var sub : subPaths.stream().map(p -> repoPath(p, "sub-path")).distinct().sorted().toList()) {
+                var path = join(module, sub);
+                String id = "-";
+                if (path.isEmpty()) {
+                    id = tree.name();
+                } else {
+                    try (var at = TreeWalk.forPath(reader, path, tree)) {
+                        if (at != null && at.getFileMode(0) == FileMode.TREE) {
+                            id = at.getObjectId(0).name();
+                        }
+                    }
+                }
+                text.append(sub).append('=').append(id).append(';');
+            }
+        } catch (MissingObjectException e) {
+            throw new RollbackSafetyException("Files of " + baseline.ref() + " are missing from the git repository at "
+                    + workTree + (isShallow() ? " (a shallow clone). " + fetchHint() : "."), e);
+        } catch (IOException e) {
+            throw new RollbackSafetyException("Cannot read " + baseline.ref() + " from git: " + e.getMessage(), e);
+        }
+        return text.toString();
+    }
+
+    /** Whether a folder exists at {@code path} (module-relative) at the release; reads tree objects only. */
+    public boolean isDirectory(GitBaseline baseline, String modulePathInRepo, String path) {
+        var full = join(repoPath(modulePathInRepo, "baselineModulePath"), repoPath(path, "path"));
+        try (ObjectReader reader = repository.newObjectReader(); var walk = new RevWalk(reader)) {
+            var tree = walk.parseCommit(commitId(baseline)).getTree();
+            if (full.isEmpty()) {
+                return true;
+            }
+            try (var at = TreeWalk.forPath(reader, full, tree)) {
+                return at != null && at.getFileMode(0) == FileMode.TREE;
+            }
+        } catch (IOException e) {
+            throw new RollbackSafetyException("Cannot read " + baseline.ref() + " from git: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether a regular file exists at {@code path} (module-relative) at the release; reads tree objects only. */
+    public boolean exists(GitBaseline baseline, String modulePathInRepo, String path) {
+        return blobAt(baseline, modulePathInRepo, path).isPresent();
+    }
+
+    /**
+     * The content of one file (module-relative path) at the release, read from git's object database; empty when
+     * there is no such file or git does not have its content (partial clone), or it is larger than the size cap.
+     */
+    public Optional<byte[]> readFile(GitBaseline baseline, String modulePathInRepo, String path) {
+        var blob = blobAt(baseline, modulePathInRepo, path);
+        if (blob.isEmpty()) {
+            return Optional.empty();
+        }
+        try (ObjectReader reader = repository.newObjectReader()) {
+            var loader = reader.open(blob.get(), Constants.OBJ_BLOB);
+            return loader.getSize() > maxFileBytes ? Optional.empty() : Optional.of(loader.getCachedBytes());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<ObjectId> blobAt(GitBaseline baseline, String modulePathInRepo, String path) {
+        var full = join(repoPath(modulePathInRepo, "baselineModulePath"), repoPath(path, "path"));
+        try (ObjectReader reader = repository.newObjectReader(); var walk = new RevWalk(reader)) {
+            var tree = walk.parseCommit(commitId(baseline)).getTree();
+            try (var at = TreeWalk.forPath(reader, full, tree)) {
+                if (at == null) {
+                    return Optional.empty();
+                }
+                var mode = at.getFileMode(0);
+                return mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE
+                        ? Optional.of(at.getObjectId(0)) : Optional.empty();
+            }
+        } catch (IOException e) {
+            throw new RollbackSafetyException("Cannot read " + baseline.ref() + " from git: " + e.getMessage(), e);
+        }
+    }
+
+    /** Receives one regular file of a walk; returns why it was left out, or empty when it was taken. */
+    @FunctionalInterface
+    private interface FileVisitor {
+        Optional<String> visit(String relative, org.eclipse.jgit.lib.ObjectLoader loader) throws IOException;
+    }
+
+    private void requireModule(ObjectReader reader, org.eclipse.jgit.revwalk.RevTree tree, String module,
+                               GitBaseline baseline) throws IOException {
+        if (module.isEmpty()) {
+            return;
+        }
+        try (var at = TreeWalk.forPath(reader, module, tree)) {
+            if (at == null || at.getFileMode(0) != FileMode.TREE) {
+                throw new RollbackSafetyException("The module directory '" + module + "' does not exist at "
+                        + baseline.ref() + " (commit " + baseline.shortCommitId() + "). If the module moved"
+                        + " since that release, set <baselineModulePath> to its path then, relative to the"
+                        + " repository root.");
+            }
+        }
+    }
+
+    /** Walks the regular files below the module's sub-paths at the baseline; returns the files left out. */
+    private List<String> walk(GitBaseline baseline, String module, List<String> subs,
+                              java.util.function.Predicate<String> accept, FileVisitor visitor) throws IOException {
         var skipped = new ArrayList<String>();
-        int files = 0;
         try (ObjectReader reader = repository.newObjectReader(); var walk = new RevWalk(reader)) {
             var commit = walk.parseCommit(commitId(baseline));
             var tree = commit.getTree();
-            if (!module.isEmpty()) {
-                try (var at = TreeWalk.forPath(reader, module, tree)) {
-                    if (at == null || at.getFileMode(0) != FileMode.TREE) {
-                        throw new RollbackSafetyException("The module directory '" + module + "' does not exist at "
-                                + baseline.ref() + " (commit " + baseline.shortCommitId() + "). If the module moved"
-                                + " since that release, set <baselineModulePath> to its path then, relative to the"
-                                + " repository root.");
-                    }
-                }
-            }
+            requireModule(reader, tree, module, baseline);
             var prefixes = subs.stream().map(s -> join(module, s)).toList();
             try (var treeWalk = new TreeWalk(reader)) {
                 treeWalk.addTree(tree);
@@ -407,6 +568,9 @@ public final class GitBaselines implements AutoCloseable {
                 while (treeWalk.next()) {
                     var path = treeWalk.getPathString();
                     var relative = module.isEmpty() ? path : path.substring(module.length() + 1);
+                    if (!accept.test(relative)) {
+                        continue;
+                    }
                     var mode = treeWalk.getFileMode(0);
                     if (mode == FileMode.SYMLINK) {
                         skipped.add(relative + ": symbolic link, not followed");
@@ -416,8 +580,7 @@ public final class GitBaselines implements AutoCloseable {
                         skipped.add(relative + ": not a file (submodule)");
                         continue;
                     }
-                    var target = out.resolve(relative).normalize();
-                    if (!safeRelativePath(relative) || !target.startsWith(out)) {
+                    if (!safeRelativePath(relative)) {
                         skipped.add(relative + ": unsafe path, not written");
                         continue;
                     }
@@ -438,18 +601,14 @@ public final class GitBaselines implements AutoCloseable {
                         skipped.add(relative + ": a Git LFS pointer, its content is not in the git repository");
                         continue;
                     }
-                    Files.createDirectories(target.getParent());
-                    try (var stream = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
-                        loader.copyTo(stream);
-                    }
-                    files++;
+                    visitor.visit(relative, loader).ifPresent(skipped::add);
                 }
             }
         } catch (MissingObjectException e) {
             throw new RollbackSafetyException("Files of " + baseline.ref() + " are missing from the git repository at "
                     + workTree + (isShallow() ? " (a shallow clone). " + fetchHint() : "."), e);
         }
-        return new Written(files, skipped);
+        return skipped;
     }
 
     /** How a skipped file whose content git does not have is described (the changelog reader looks for it). */

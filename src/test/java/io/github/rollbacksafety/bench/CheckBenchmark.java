@@ -59,10 +59,26 @@ public final class CheckBenchmark {
             child(options);
             return;
         }
+        if (options.contains("--child-app-check")) {
+            ApplicationBenchmark.childCheck(options);
+            return;
+        }
+        if (options.contains("--child-app-library")) {
+            ApplicationBenchmark.childLibrary(options);
+            return;
+        }
         int runs = options.stream().filter(a -> a.startsWith("--runs=")).map(a -> Integer.parseInt(a.substring(7)))
                 .findFirst().orElse(5);
         var dir = Files.createTempDirectory("rollback-safety-bench");
         try {
+            if (options.contains("--app") || options.contains("--app-only")) {
+                ApplicationBenchmark.run(dir.resolve("application"), options.stream()
+                        .filter(a -> a.startsWith("--rounds=")).map(a -> Integer.parseInt(a.substring(9)))
+                        .findFirst().orElse(3));
+                if (options.contains("--app-only")) {
+                    return;
+                }
+            }
             if (!options.contains("--no-cold")) {
                 cold(dir);
             }
@@ -207,7 +223,7 @@ public final class CheckBenchmark {
         return new Library(previous, current, sqlNanos, parsed);
     }
 
-    private static void parseChangelog(ResourceAccessor accessor, String master) throws Exception {
+    static void parseChangelog(ResourceAccessor accessor, String master) throws Exception {
         Map<String, Object> scope = new LinkedHashMap<>();
         scope.put(Scope.Attr.resourceAccessor.name(), accessor);
         scope.put(Scope.Attr.logService.name(), new NoOpLogService());
@@ -225,8 +241,8 @@ public final class CheckBenchmark {
     private static void cold(Path dir) throws Exception {
         var project = SyntheticProject.generate(dir.resolve("cold"), 1.0, SyntheticProject.Format.XML);
         System.out.println("== cold (fresh JVM each, -Xmx512m, 1x XML) ==");
-        var check = runChild(dir.resolve("cold"), "--child-check");
-        var lib = runChild(dir.resolve("cold"), "--child-library");
+        var check = runChild("-Xmx512m", "--child-check", dir.resolve("cold").toString())[0];
+        var lib = runChild("-Xmx512m", "--child-library", dir.resolve("cold").toString())[0];
         System.out.printf(Locale.ROOT, "  [cold] check %.0f ms, library %.0f ms, RATIO check/library = %.2f%n",
                 check, lib, check / lib);
         if (project.statements.isEmpty()) {
@@ -234,17 +250,22 @@ public final class CheckBenchmark {
         }
     }
 
-    private static double runChild(Path projectDir, String mode) throws Exception {
+    /** Runs this class in a fresh JVM with {@code args}; returns its TOTAL_MS and CPU_MS (-1 when not printed). */
+    static double[] runChild(String heap, String... args) throws Exception {
         var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var process = new ProcessBuilder(java, "-Xmx512m", "-cp", classPath(),
-                CheckBenchmark.class.getName(), mode, projectDir.toString()).redirectErrorStream(true).start();
+        var command = new ArrayList<>(List.of(java, heap, "-cp", classPath(), CheckBenchmark.class.getName()));
+        command.addAll(List.of(args));
+        var process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var output = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {
-            throw new IllegalStateException(mode + " failed:\n" + output);
+            throw new IllegalStateException(args[0] + " failed:\n" + output);
         }
-        System.out.print(output.lines().map(l -> "    " + l + "\n").reduce("", String::concat));
-        var last = output.lines().filter(l -> l.startsWith("TOTAL_MS=")).findFirst().orElseThrow();
-        return Double.parseDouble(last.substring("TOTAL_MS=".length()));
+        System.out.print(output.lines().filter(l -> !l.startsWith("SLF4J"))
+                .map(l -> "    " + l + "\n").reduce("", String::concat));
+        var total = output.lines().filter(l -> l.startsWith("TOTAL_MS=")).findFirst().orElseThrow();
+        var cpu = output.lines().filter(l -> l.startsWith("CPU_MS=")).findFirst().orElse("CPU_MS=-1");
+        return new double[]{Double.parseDouble(total.substring("TOTAL_MS=".length())),
+                Double.parseDouble(cpu.substring("CPU_MS=".length()))};
     }
 
     /** The test class path: exec:java runs us in Maven's JVM, where java.class.path is Maven's own. */

@@ -167,7 +167,7 @@ public final class SyntheticProject {
         zip.closeEntry();
     }
 
-    private static final String XML_HEAD = """
+    static final String XML_HEAD = """
             <?xml version="1.0" encoding="UTF-8"?>
             <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
                 xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"

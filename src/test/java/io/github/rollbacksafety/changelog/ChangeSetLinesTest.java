@@ -23,6 +23,27 @@ class ChangeSetLinesTest {
     }
 
     @Test
+    void appendingAChangeSetKeepsTheFingerprintOfTheOneBeforeButAnEditDoesNot() {
+        var released = """
+                <databaseChangeLog>
+                  <changeSet id="1" author="a">
+                    <dropColumn tableName="t" columnName="c"/>
+                  </changeSet>
+                </databaseChangeLog>
+                """;
+        var appended = released.replace("</databaseChangeLog>", """
+                  <!-- next release -->
+                  <lb:changeSet id="2" author="a"><dropTable tableName="u"/></lb:changeSet>
+                </databaseChangeLog>""");
+        var edited = released.replace("columnName=\"c\"", "columnName=\"d\"");
+
+        var before = ChangeSetLines.scan("a.xml", released).fingerprintOf("1", "a");
+        assertThat(before).isPresent();
+        assertThat(ChangeSetLines.scan("a.xml", appended).fingerprintOf("1", "a")).isEqualTo(before);
+        assertThat(ChangeSetLines.scan("a.xml", edited).fingerprintOf("1", "a")).isPresent().isNotEqualTo(before);
+    }
+
+    @Test
     void unmatchedIdsFallBackToDeclarationOrder() {
         var lines = ChangeSetLines.scan("a.sql", """
                 --liquibase formatted sql

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -58,7 +59,29 @@ public final class JavaSourceQuerySource implements QuerySource {
         }
     }
 
-    private final Path root;
+    /** One Java file of a source root: its path below the root ('/'-separated) and how to read it. */
+    public record SourceFile(String path, Content content) {
+
+        /** Reads the file's bytes; called once per file. */
+        @FunctionalInterface
+        public interface Content {
+            byte[] read() throws IOException;
+        }
+    }
+
+    /**
+     * Where the Java files come from: a directory, or a tree in git's object database read in place. Lists only
+     * {@code .java} files, in path order; problems listing are warnings on the collector.
+     */
+    public interface SourceFiles {
+
+        /** For logs, e.g. the directory. */
+        String describe();
+
+        List<SourceFile> list(QueryCollector collector);
+    }
+
+    private final SourceFiles files;
     private final String label;
     private final String locationPrefix;
     private final List<Supplier<? extends UnitReader>> readers;
@@ -68,12 +91,20 @@ public final class JavaSourceQuerySource implements QuerySource {
      * @param label      which release the sources are of, for logs, e.g. {@code v1.2.0}
      */
     public JavaSourceQuerySource(Path sourceRoot, String label) {
-        this(sourceRoot, label, "", List.of(SqlStringFinder::new, JpaSourceReader::new));
+        this(directory(sourceRoot), label);
     }
 
-    private JavaSourceQuerySource(Path root, String label, String locationPrefix,
+    /**
+     * @param files the Java files to read, e.g. those of a git tree
+     * @param label which release the sources are of, for logs, e.g. {@code v1.2.0}
+     */
+    public JavaSourceQuerySource(SourceFiles files, String label) {
+        this(files, label, "", List.of(SqlStringFinder::new, JpaSourceReader::new));
+    }
+
+    private JavaSourceQuerySource(SourceFiles files, String label, String locationPrefix,
                                   List<Supplier<? extends UnitReader>> readers) {
-        this.root = root;
+        this.files = files;
         this.label = label;
         this.locationPrefix = locationPrefix;
         this.readers = List.copyOf(readers);
@@ -85,19 +116,19 @@ public final class JavaSourceQuerySource implements QuerySource {
      */
     public JavaSourceQuerySource withLocationPrefix(String prefix) {
         var p = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
-        return new JavaSourceQuerySource(root, label, p, readers);
+        return new JavaSourceQuerySource(files, label, p, readers);
     }
 
     /** Adds a reader of the parsed files; a new reader is made for every {@link #collect} run. */
     public JavaSourceQuerySource withReader(Supplier<? extends UnitReader> reader) {
         var all = new ArrayList<Supplier<? extends UnitReader>>(readers);
         all.add(reader);
-        return new JavaSourceQuerySource(root, label, locationPrefix, all);
+        return new JavaSourceQuerySource(files, label, locationPrefix, all);
     }
 
     @Override
     public String describe() {
-        return "Java sources of " + label + " (" + root + ")";
+        return "Java sources of " + label + " (" + files.describe() + ")";
     }
 
     @Override
@@ -105,34 +136,22 @@ public final class JavaSourceQuerySource implements QuerySource {
         var active = readers.stream().map(s -> (UnitReader) s.get()).toList();
         // SQL strings wait until every reader has finished: only then is it known which ones are JPQL
         var staged = new QueryCollector();
-        var parser = new JavaParser(new ParserConfiguration()
-                .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
-                .setAttributeComments(false));
-        for (var file : javaFiles(collector)) {
-            var path = locationPrefix + slashes(root.relativize(file));
-            String text;
-            try {
-                text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                collector.warning(path + ": cannot read Java source: " + e.getMessage());
-                continue;
-            }
-            try {
-                var result = parser.parse(text);
-                if (!result.isSuccessful()) {
-                    collector.warning(parseProblem(path, result.getProblems()));
-                }
-                if (result.getResult().isPresent()) {
-                    var parsed = new ParsedJavaFile(path, result.getResult().get());
-                    for (var reader : active) {
-                        reader.read(parsed, staged);
+        var sources = files.list(collector);
+        // parsing dominates and files are independent: parse on every core, but hand the parsed files to the
+        // readers (which keep state across files) one at a time and in path order, so results never depend on timing
+        ParallelParse.inOrder(sources.size(), i -> parse(sources.get(i)), parsed -> {
+            parsed.warning().ifPresent(collector::warning);
+            parsed.file().ifPresent(file -> {
+                for (var reader : active) {
+                    try {
+                        reader.read(file, staged);
+                    } catch (RuntimeException e) {
+                        collector.warning(file.path() + ": cannot read Java source (" + e
+                                + "); SQL strings in it may be missed");
                     }
                 }
-            } catch (RuntimeException e) {
-                // JavaParser bugs on odd input must not stop the check: this file is lost, the rest is read
-                collector.warning(path + ": cannot parse Java source (" + e + "); SQL strings in it are not checked");
-            }
-        }
+            });
+        });
         active.forEach(r -> r.finish(staged));
         staged.warnings().forEach(collector::warning);
         staged.usages().forEach(collector::usage);
@@ -144,18 +163,59 @@ public final class JavaSourceQuerySource implements QuerySource {
         }
     }
 
-    private List<Path> javaFiles(QueryCollector collector) {
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            return paths.filter(p -> p.getFileName().toString().endsWith(".java") && Files.isRegularFile(p))
-                    .sorted()
-                    .toList();
+    /** One file after parsing: the tree when there is one, and a warning when something went wrong. */
+    private record Parsed(Optional<ParsedJavaFile> file, Optional<String> warning) {
+    }
+
+    private static final ThreadLocal<JavaParser> PARSER = ThreadLocal.withInitial(() -> new JavaParser(
+            new ParserConfiguration()
+                    .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
+                    .setAttributeComments(false)));
+
+    private Parsed parse(SourceFile file) {
+        var path = locationPrefix + file.path();
+        String text;
+        try {
+            text = new String(file.content().read(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            collector.warning("Cannot list the Java sources under " + root + ": " + e.getMessage());
-            return List.of();
+            return new Parsed(Optional.empty(), Optional.of(path + ": cannot read Java source: " + e.getMessage()));
         }
+        try {
+            var result = PARSER.get().parse(text);
+            var warning = result.isSuccessful() ? Optional.<String>empty()
+                    : Optional.of(parseProblem(path, result.getProblems()));
+            return new Parsed(result.getResult().map(unit -> new ParsedJavaFile(path, unit)), warning);
+        } catch (RuntimeException | StackOverflowError e) {
+            // JavaParser bugs on odd input must not stop the check: this file is lost, the rest is read
+            return new Parsed(Optional.empty(), Optional.of(path + ": cannot parse Java source (" + e
+                    + "); SQL strings in it are not checked"));
+        }
+    }
+
+    /** The {@code .java} files below a directory; a missing directory has none. */
+    public static SourceFiles directory(Path root) {
+        return new SourceFiles() {
+            @Override
+            public String describe() {
+                return root.toString();
+            }
+
+            @Override
+            public List<SourceFile> list(QueryCollector collector) {
+                if (!Files.isDirectory(root)) {
+                    return List.of();
+                }
+                try (Stream<Path> paths = Files.walk(root)) {
+                    return paths.filter(p -> p.getFileName().toString().endsWith(".java") && Files.isRegularFile(p))
+                            .sorted()
+                            .map(p -> new SourceFile(slashes(root.relativize(p)), () -> Files.readAllBytes(p)))
+                            .toList();
+                } catch (IOException e) {
+                    collector.warning("Cannot list the Java sources under " + root + ": " + e.getMessage());
+                    return List.of();
+                }
+            }
+        };
     }
 
     private static String parseProblem(String path, List<Problem> problems) {
