@@ -222,7 +222,9 @@ public final class ReleaseCache {
     }
 
     private static ObjectMapper mapper() {
-        var mapper = new ObjectMapper().registerModule(new Jdk8Module());
+        var mapper = new ObjectMapper().registerModule(new Jdk8Module())
+                // an entry of another shape (written by another plugin build) is a miss, not a record with nulls
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
         // records as their components only: a boolean method such as isEmpty() is not a property
         mapper.setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE);
         mapper.setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);

@@ -225,9 +225,17 @@ public final class RollbackSafetyCheck {
                 previous.changelog().master(), canonical(options), previous.querySources().stream()
                         .map(s -> s.cacheKey().orElse("-")).toList())));
         var hit = key.flatMap(k -> releaseCache.get().load(k));
+        Optional<Changelog> restored = Optional.empty();
         if (hit.isPresent()) {
-            var changelog = timed(Timing.PARSE_PREVIOUS, () -> changelogReader.restore(previous.changelog(), options,
-                    hit.get().changeSets(), previous::prepare));
+            try {
+                restored = Optional.of(timed(Timing.PARSE_PREVIOUS, () -> changelogReader.restore(previous.changelog(),
+                        options, hit.get().changeSets(), previous::prepare)));
+            } catch (RuntimeException e) {
+                // an entry that does not make sense to this version is a miss: read the release again
+            }
+        }
+        if (restored.isPresent()) {
+            var changelog = restored.get();
             var queries = timed(Timing.USAGE_EXTRACTION, () -> collectQueries(previous.querySources(), true, hit.get(),
                     previous::prepare));
             progress.info(String.format(java.util.Locale.ROOT, "Previous release %s taken from the cache in %d ms"

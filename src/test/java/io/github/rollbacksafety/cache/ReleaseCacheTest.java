@@ -113,6 +113,12 @@ class ReleaseCacheTest {
         assertThat(cache.load(key)).isEmpty();
         Files.writeString(file, "not gzip at all");
         assertThat(cache.load(key)).isEmpty();
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(file))) {
+            // an entry of another shape: a changeset without the fields this version needs
+            out.write(("{\"key\":\"" + key.replace("|", "|") + "\",\"changeSets\":[{\"id\":\"1\",\"author\":\"a\"}],"
+                    + "\"sources\":[]}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertThat(cache.load(key)).isEmpty();
         Files.write(file, bytes);
         var otherVersion = new ReleaseCache(dir, "2");
         assertThat(otherVersion.load(otherVersion.keyOf("git:abc", "m.xml", "", List.of()))).isEmpty();
