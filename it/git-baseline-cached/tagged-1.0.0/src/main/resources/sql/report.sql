@@ -1,0 +1,1 @@
+SELECT count(*) FROM cached_orders WHERE total > 100;
