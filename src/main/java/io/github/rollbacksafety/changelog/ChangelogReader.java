@@ -85,9 +85,6 @@ public final class ChangelogReader {
             if (cause instanceof java.util.ConcurrentModificationException) {
                 return true;
             }
-            if (cause.getCause() == cause) {
-                break;
-            }
         }
         return false;
     }

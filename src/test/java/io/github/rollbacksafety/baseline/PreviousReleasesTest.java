@@ -15,26 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PreviousReleasesTest {
 
-    private static final CheckLog QUIET = new CheckLog() {
-        @Override
-        public void info(String message) {
-        }
-
-        @Override
-        public void warn(String message) {
-        }
-
-        @Override
-        public void error(String message) {
-        }
-    };
-
     @TempDir
     Path dir;
 
     private PreviousReleases releases(Path module) {
         return new PreviousReleases(new PreviousReleases.Settings(module, List.of(), List.of(), List.of(),
-                Optional.empty(), Optional.empty(), Optional.empty(), 1, dir.resolve("trees")), QUIET);
+                Optional.empty(), Optional.empty(), Optional.empty(), 1, dir.resolve("trees")), CheckLog.SILENT);
     }
 
     private static void write(Path root, String path, String text) throws Exception {
@@ -88,7 +74,7 @@ class PreviousReleasesTest {
         }
         var layout = new PreviousReleases.Layout(Optional.of("db/changes.xml"), List.of("schema"), List.of("resources"));
         var releases = new PreviousReleases(new PreviousReleases.Settings(repo, List.of(), List.of(), List.of(),
-                Optional.empty(), Optional.empty(), Optional.empty(), 1, dir.resolve("trees"), layout, List.of()), QUIET);
+                Optional.empty(), Optional.empty(), Optional.empty(), 1, dir.resolve("trees"), layout, List.of()), CheckLog.SILENT);
 
         var found = releases.fromGit("1.1.0-SNAPSHOT", "shop", "db/master.xml");
 

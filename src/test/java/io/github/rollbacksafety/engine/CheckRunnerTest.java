@@ -1,6 +1,5 @@
 package io.github.rollbacksafety.engine;
 
-import io.github.rollbacksafety.CheckLog;
 import io.github.rollbacksafety.baseline.ArtifactCoordinates;
 import io.github.rollbacksafety.baseline.BaselineSource;
 import io.github.rollbacksafety.baseline.BaselineUnresolvedException;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -34,24 +32,8 @@ class CheckRunnerTest {
     @TempDir
     Path tmp;
 
-    private final List<String> logged = new ArrayList<>();
-
-    private final CheckLog log = new CheckLog() {
-        @Override
-        public void info(String message) {
-            logged.add("INFO " + message);
-        }
-
-        @Override
-        public void warn(String message) {
-            logged.add("WARN " + message);
-        }
-
-        @Override
-        public void error(String message) {
-            logged.add("ERROR " + message);
-        }
-    };
+    private final RecordingLog log = new RecordingLog();
+    private final List<String> logged = log.lines();
 
     /** Releases published as jars in a folder: {@code <artifactId>-<version>.jar}. */
     private record FolderRepository(Path dir) implements ReleaseRepository {

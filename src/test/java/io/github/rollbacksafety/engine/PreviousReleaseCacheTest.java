@@ -1,6 +1,5 @@
 package io.github.rollbacksafety.engine;
 
-import io.github.rollbacksafety.CheckLog;
 import io.github.rollbacksafety.baseline.PreviousRelease;
 import io.github.rollbacksafety.baseline.PreviousReleases;
 import io.github.rollbacksafety.changelog.ChangelogSource;
@@ -31,24 +30,7 @@ class PreviousReleaseCacheTest {
     @TempDir
     Path tmp;
 
-    private final List<String> logged = new ArrayList<>();
-
-    private final CheckLog log = new CheckLog() {
-        @Override
-        public void info(String message) {
-            logged.add(message);
-        }
-
-        @Override
-        public void warn(String message) {
-            logged.add(message);
-        }
-
-        @Override
-        public void error(String message) {
-            logged.add(message);
-        }
-    };
+    private final RecordingLog log = new RecordingLog();
 
     private Path repo;
 
@@ -176,16 +158,16 @@ class PreviousReleaseCacheTest {
         assertThat(cold.findings()).extracting(Finding -> Finding.rule())
                 .contains("column-dropped", "column-renamed");
         assertThat(cold.coverage().found()).isGreaterThanOrEqualTo(4);
-        assertThat(logged).anyMatch(l -> l.startsWith("Previous release 1.0.0 read in ")
+        assertThat(log.messages()).anyMatch(l -> l.startsWith("Previous release 1.0.0 read in ")
                 && l.contains("cached for the next builds"));
         assertThat(tmp.resolve("target-1/baselines")).isDirectory();
 
-        logged.clear();
+        log.lines().clear();
         var previous = fromGit(tmp.resolve("target-2")); // a clean build: nothing written out of git yet
         var warm = check(previous.stream().map(PreviousReleaseCacheTest::untouchable).toList());
 
         assertThat(summary(warm)).isEqualTo(summary(cold));
-        assertThat(logged).anyMatch(l -> l.matches("Previous release 1\\.0\\.0 taken from the cache in \\d+ ms .*"));
+        assertThat(log.messages()).anyMatch(l -> l.matches("Previous release 1\\.0\\.0 taken from the cache in \\d+ ms .*"));
         assertThat(tmp.resolve("target-2/baselines")).doesNotExist();
     }
 
@@ -199,7 +181,7 @@ class PreviousReleaseCacheTest {
         var result = check(fromGit(tmp.resolve("target-2")));
 
         assertThat(result.findings()).extracting(f -> f.rule()).contains("released-changeset-modified");
-        assertThat(logged).anyMatch(l -> l.contains("taken from the cache"));
+        assertThat(log.messages()).anyMatch(l -> l.contains("taken from the cache"));
         assertThat(tmp.resolve("target-2/baselines")).isDirectory();
     }
 
