@@ -13,6 +13,7 @@ import io.github.rollbacksafety.changelog.ChangelogSource;
 import io.github.rollbacksafety.database.DatabaseCheck;
 import io.github.rollbacksafety.database.DatabaseTarget;
 import io.github.rollbacksafety.git.GitBaselines;
+import io.github.rollbacksafety.query.ReadingOptions;
 import io.github.rollbacksafety.report.ConsoleLine;
 import io.github.rollbacksafety.report.ConsoleReport;
 import io.github.rollbacksafety.report.ReportData;
@@ -76,8 +77,9 @@ public final class CheckRunner {
             return runEach(settings, masters);
         }
         var project = settings.project();
+        var changelogDirectories = changelogDirectories(settings);
         var roots = new ArrayList<>(project.resourceRoots());
-        roots.addAll(changelogDirectories(settings));
+        roots.addAll(changelogDirectories);
         var master = settings.changelog().map(ChangelogLocator::strip)
                 .or(() -> ChangelogLocator.locate(ChangelogLocator.inDirectories(roots)));
         if (master.isEmpty()) {
@@ -86,7 +88,7 @@ public final class CheckRunner {
             log.info(message);
             return new Outcome(Outcome.Kind.SKIPPED, message);
         }
-        var currentRoots = currentRoots(project, changelogDirectories(settings), master.get());
+        var currentRoots = currentRoots(project, changelogDirectories, master.get());
         var current = new ChangelogSource(currentRoots, master.get(), project.version(), project::classPath);
         var baseline = baselineCoordinates(settings);
         var previous = new ArrayList<PreviousRelease>();
@@ -97,7 +99,7 @@ public final class CheckRunner {
                 new PreviousReleases.Layout(settings.layout().baselineChangelog(),
                         settings.layout().changelogDirectories(), settings.layout().baselineResourceDirectories()),
                 project.classPath()), log)
-                .withReading(new io.github.rollbacksafety.query.ReadingOptions(settings.queries().resourceIncludes(),
+                .withReading(new ReadingOptions(settings.queries().resourceIncludes(),
                         settings.queries().resourceExcludes(), settings.changelogOptions().dbms()));
         var source = settings.baseline().source();
         if (source.asksRepository()) {
