@@ -91,7 +91,34 @@ public final class CheckRunner {
         var currentRoots = currentRoots(project, changelogDirectories, master.get());
         var current = new ChangelogSource(currentRoots, master.get(), project.version(), project::classPath);
         var baseline = baselineCoordinates(settings);
-        var previous = new ArrayList<PreviousRelease>();
+        var previous = previousReleases(settings, baseline, master.get());
+        if (previous.stop().isPresent()) {
+            return previous.stop().get();
+        }
+        var request = new CheckRequest(current, previous.releases(), settings.changelogOptions(), settings.waivers(),
+                settings.failOn());
+        if (settings.queries().checkForward() && !previous.releases().isEmpty()) {
+            request = request.withForward(CurrentQueries.of(settings, master.get(), repository, log));
+        }
+        return checkAndReport(request, settings, new Reporting(currentRoots, master.get(), baseline));
+    }
+
+    /** The previous releases to check against, or the outcome that ends the run before any check. */
+    private record Previous(List<PreviousRelease> releases, Optional<Outcome> stop) {
+
+        static Previous stopping(Outcome.Kind kind, String message) {
+            return new Previous(List.of(), Optional.of(new Outcome(kind, message)));
+        }
+    }
+
+    /**
+     * Looks the previous releases up: from the repository (the configured version, else the last releases below
+     * the project's), then from git when the repository had none and the module is tracked. An unresolvable
+     * repository lookup stops the run unless {@code allowUnresolvedBaseline}; none at all is a first release,
+     * or a failure with {@code failIfNoBaseline}.
+     */
+    private Previous previousReleases(CheckSettings settings, ArtifactCoordinates baseline, String master) {
+        var project = settings.project();
         var releasesOf = new PreviousReleases(new PreviousReleases.Settings(project.moduleDir(),
                 settings.queries().artifacts(), settings.queries().dependencies(), settings.queries().files(),
                 settings.baseline().gitRef(), settings.baseline().tagPattern(), settings.baseline().modulePath(),
@@ -101,6 +128,7 @@ public final class CheckRunner {
                 project.classPath()), log)
                 .withReading(new ReadingOptions(settings.queries().resourceIncludes(),
                         settings.queries().resourceExcludes(), settings.changelogOptions().dbms()));
+        var previous = new ArrayList<PreviousRelease>();
         var source = settings.baseline().source();
         if (source.asksRepository()) {
             List<String> versions;
@@ -115,28 +143,35 @@ public final class CheckRunner {
                 log.warn(e.getMessage());
                 var message = "Rollback safety NOT checked: allowUnresolvedBaseline is set.";
                 log.warn(message);
-                return new Outcome(Outcome.Kind.NOT_CHECKED, message);
+                return Previous.stopping(Outcome.Kind.NOT_CHECKED, message);
             }
             for (var version : versions) {
-                previous.add(releasesOf.fromRepository(repository, baseline, version, master.get()));
+                previous.add(releasesOf.fromRepository(repository, baseline, version, master));
             }
         }
         if (previous.isEmpty() && source.asksGit(() -> GitBaselines.tracksModule(project.moduleDir()))) {
-            previous.addAll(releasesOf.fromGit(project.version(), project.artifactId(), master.get()));
+            previous.addAll(releasesOf.fromGit(project.version(), project.artifactId(), master));
         }
         if (previous.isEmpty()) {
             if (settings.baseline().failIfNone()) {
-                return new Outcome(Outcome.Kind.FAILED, "No previous release of " + baseline.ga() + " below "
+                return Previous.stopping(Outcome.Kind.FAILED, "No previous release of " + baseline.ga() + " below "
                         + project.version() + " found, and failIfNoBaseline is set.");
             }
             log.info("No previous release of " + baseline.ga() + " below " + project.version()
                     + ": first release, nothing to stay compatible with.");
         }
-        var request = new CheckRequest(current, previous, settings.changelogOptions(), settings.waivers(),
-                settings.failOn());
-        if (settings.queries().checkForward() && !previous.isEmpty()) {
-            request = request.withForward(CurrentQueries.of(settings, master.get(), repository, log));
-        }
+        return new Previous(List.copyOf(previous), Optional.empty());
+    }
+
+    /** Where the reports point: the current changelog's roots and master, and the baseline artifact. */
+    private record Reporting(List<Path> currentRoots, String master, ArtifactCoordinates baseline) {
+    }
+
+    /**
+     * Replays the last outcome when nothing changed since (cache hit); otherwise runs the check, writes the
+     * reports, remembers the outcome and decides the build's.
+     */
+    private Outcome checkAndReport(CheckRequest request, CheckSettings settings, Reporting reporting) {
         var reportDirectory = settings.output().reportDirectory();
         var cache = new CheckCache(reportDirectory);
         var fingerprint = fingerprint(request, settings);
@@ -144,20 +179,21 @@ public final class CheckRunner {
         if (hit.isPresent()) {
             return replay(hit.get(), reportDirectory);
         }
+        var firstRelease = request.previousReleases().isEmpty();
         var check = new RollbackSafetyCheck().withProgress(log::info)
                 .withUsageCache(settings.cacheDirectory(), settings.toolVersion());
-        if (settings.database().isPresent() && !previous.isEmpty()) {
+        if (settings.database().isPresent() && !firstRelease) {
             check = check.withDatabase(new DatabaseCheck(settings.database().get()));
         }
         var result = check.run(request);
-        var reported = report(result, settings, currentRoots, master.get(), baseline);
+        var reported = report(result, settings, reporting);
         fingerprint.ifPresent(key -> cache.store(new CheckCache.Entry(key, result.verdict(), reported.consoleLines(),
                 reported.files().stream().map(p -> p.getFileName().toString()).toList())));
         if (result.verdict() == Verdict.FAIL) {
-            return new Outcome(Outcome.Kind.FAILED, "Rollback safety check failed: " + failedPairing(result, settings.failOn())
-                    + ". See " + reportDirectory + " for details.");
+            return new Outcome(Outcome.Kind.FAILED, "Rollback safety check failed: "
+                    + failedPairing(result, settings.failOn()) + ". See " + reportDirectory + " for details.");
         }
-        return new Outcome(previous.isEmpty() ? Outcome.Kind.FIRST_RELEASE : Outcome.Kind.PASSED,
+        return new Outcome(firstRelease ? Outcome.Kind.FIRST_RELEASE : Outcome.Kind.PASSED,
                 "Rollback safety: " + result.verdict());
     }
 
@@ -283,8 +319,10 @@ public final class CheckRunner {
     private record Reported(List<Path> files, List<ConsoleLine> consoleLines) {
     }
 
-    private Reported report(CheckResult result, CheckSettings settings, List<Path> currentRoots, String master,
-                            ArtifactCoordinates baseline) {
+    private Reported report(CheckResult result, CheckSettings settings, Reporting reporting) {
+        var currentRoots = reporting.currentRoots();
+        var master = reporting.master();
+        var baseline = reporting.baseline();
         var project = settings.project();
         var repositoryRoot = project.repositoryRoot();
         // reports point at the sources (src/main/resources), not at the build's copy of them
