@@ -12,11 +12,15 @@ import net.sf.jsqlparser.statement.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Parses one previous-release SQL statement with JSqlParser and works out what it reads and writes:
  * tables, columns (aliases, CTEs, subqueries, UNION and unqualified columns resolved against the tables in
- * scope), inserts with their column lists, {@code *} reads and sequences. Thread-safe: it holds no state, and
+ * scope), inserts with their column lists, {@code *} reads and sequences. Templates real code writes into SQL
+ * ({@code String.format}'s {@code %s}, JDBI's {@code <list>}, MyBatis {@code ${x}}...) are made parseable first
+ * ({@link SqlTemplates}), PostgreSQL {@code COPY} becomes the SELECT or INSERT it amounts to, and a statement that
+ * fails only because it names a table like {@code sample}, which JSqlParser reserves, is parsed again quoted. Thread-safe: it holds no state, and
  * each call builds its own parser and walker; a {@link Batch} reuses one parser for many statements on one thread.
  *
  * <p>The parser is called directly (no timeout thread per statement: about four times faster). Pathological input
@@ -37,6 +41,9 @@ public final class SqlUsageExtractor {
             "commit", "rollback", "begin", "start", "end", "savepoint", "release", "vacuum", "analyze", "comment",
             "show", "use", "declare", "deallocate", "discard", "listen", "notify", "unlisten", "refresh", "cluster",
             "reindex", "checkpoint", "rename", "exec", "execute", "call", "do", "prepare");
+
+    private static final Pattern TRUNCATE_IDENTITY = Pattern.compile(
+            "(?is)(\\A\\s*truncate\\s.*?)\\s(?:restart|continue)\\s+identity\\b");
 
     /**
      * @throws UnparsableQueryException when the statement does not parse (or exceeds the parse bounds)
@@ -79,27 +86,56 @@ public final class SqlUsageExtractor {
             parser = p;
             return statement;
         }
+
+        /** A second attempt after a rewrite: the statement, or null when it does not parse either. */
+        private Statement parseOrNull(String sql) {
+            try {
+                return parse(sql);
+            } catch (UnparsableQueryException e) {
+                return null;
+            }
+        }
     }
 
     private QueryUsage extract(Query query, Batch batch) throws UnparsableQueryException {
         var sql = prepare(query.sql());
+        if (query.kind() == QuerySourceKind.JAVA_SOURCE || query.kind() == QuerySourceKind.BYTECODE_STRING) {
+            // a string from code may be HQL/JPQL: read as SQL it would report entity names as tables
+            var hql = HqlShape.hqlSign(sql);
+            if (hql.isPresent()) {
+                throw new UnparsableQueryException("HQL/JPQL, not SQL (" + hql.get() + "): its entities are not "
+                        + "mapped in the sources read");
+            }
+        }
         Statement statement;
         try {
             statement = batch.parse(sql);
         } catch (UnparsableQueryException e) {
-            if (NOT_DML.contains(firstWord(sql))) {
-                // DDL and session commands the parser does not know (SET x TO y, VACUUM...) touch no table data
-                return new QueryUsage(query, List.of(), List.of(), List.of(), List.of(), List.of());
+            var quoted = SqlTemplates.quoteRestrictedNames(sql);
+            statement = quoted.equals(sql) ? null : batch.parseOrNull(quoted);
+            if (statement == null) {
+                if (NOT_DML.contains(firstWord(sql))) {
+                    // DDL and session commands the parser does not know (SET x TO y, VACUUM...) touch no table data
+                    return new QueryUsage(query, List.of(), List.of(), List.of(), List.of(), List.of());
+                }
+                throw e;
             }
-            throw e;
         }
+        QueryUsage usage;
+        var walker = new UsageWalker();
         try {
-            return new UsageWalker().usage(query, statement);
+            usage = walker.usage(query, statement);
         } catch (StackOverflowError e) {
             throw new UnparsableQueryException("statement too deeply nested to analyse");
         } catch (RuntimeException e) {
             throw new UnparsableQueryException("could not analyse the statement: " + e, e);
         }
+        if (usage.tables().isEmpty() && walker.sawPlaceholderTable()) {
+            // FROM %s, FROM ${table}, FROM <table>: counting it as understood would hide that nothing was checked
+            throw new UnparsableQueryException("the table name is supplied at run time (a template such as %s, "
+                    + "${table} or <table>): which table it reads or writes cannot be known");
+        }
+        return usage;
     }
 
     /** Placeholders replaced, a trailing semicolon dropped, bounds checked. */
@@ -108,10 +144,14 @@ public final class SqlUsageExtractor {
             throw new UnparsableQueryException("statement too long to parse (" + raw.length() + " characters, limit "
                     + MAX_LENGTH + ")");
         }
-        var sql = MyBatisPlaceholders.replace(raw).strip();
+        // String.format, JDBI, MessageFormat and iBATIS templates in MyBatis form first: one set of placement rules
+        var sql = MyBatisPlaceholders.replace(SqlTemplates.rewrite(raw)).strip();
         while (sql.endsWith(";")) {
             sql = sql.substring(0, sql.length() - 1).stripTrailing();
         }
+        sql = CopyCommand.asDml(sql).orElse(sql);
+        // PostgreSQL's TRUNCATE options JSqlParser does not know; they change nothing about the tables it names
+        sql = TRUNCATE_IDENTITY.matcher(sql).replaceFirst("$1");
         if (sql.isEmpty()) {
             throw new UnparsableQueryException("empty statement");
         }

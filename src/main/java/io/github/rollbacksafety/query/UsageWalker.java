@@ -19,6 +19,7 @@ import net.sf.jsqlparser.statement.ReturningClause;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.delete.ParenthesedDelete;
+import net.sf.jsqlparser.statement.execute.Execute;
 import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.insert.ParenthesedInsert;
 import net.sf.jsqlparser.statement.merge.Merge;
@@ -85,6 +86,8 @@ final class UsageWalker {
     /** CTEs visible at the current point, innermost WITH first. */
     private final Deque<Map<String, Relation>> ctes = new ArrayDeque<>();
     private final ExpressionWalker expressions = new ExpressionWalker();
+    /** Whether a table name was a placeholder ({@code FROM ${table}}, {@code FROM %s}). */
+    private boolean placeholderTables;
 
     /** Where a column of a derived relation comes from: one of these tables (or unknown when empty). */
     private record Origin(Set<String> candidates, String column) {
@@ -148,6 +151,11 @@ final class UsageWalker {
                 List.copyOf(sequences), upserts);
     }
 
+    /** After {@link #usage}: whether some table of the statement is named only at run time. */
+    boolean sawPlaceholderTable() {
+        return placeholderTables;
+    }
+
     private void statement(Statement statement) {
         if (statement instanceof Select select) {
             select(select, null);
@@ -163,8 +171,11 @@ final class UsageWalker {
             upsert(upsert);
         } else if (statement instanceof Truncate truncate) {
             truncate(truncate);
+        } else if (statement instanceof Execute call) {
+            // CALL p(...): the schema model has no routines; what the arguments read is usage (subqueries)
+            visitAll(call.getExprList(), new Scope(null), Access.READ);
         }
-        // anything else (DDL, SET, COMMIT, CALL...) uses no table data the schema check cares about
+        // anything else (DDL, SET, COMMIT...) uses no table data the schema check cares about
     }
 
     // ---------------------------------------------------------------- queries
@@ -373,6 +384,7 @@ final class UsageWalker {
             }
         }
         boolean placeholder = MyBatisPlaceholders.isPlaceholder(name);
+        placeholderTables |= placeholder;
         if (!placeholder && !(name.equals("dual") && table.getSchemaName() == null)) {
             tables.merge(name, written, Boolean::logicalOr);
         }

@@ -19,6 +19,18 @@ class SqlShapeTest {
         "with recent as (select * from orders) select * from recent",
         "merge into orders o using dual on (1 = 1)",
         "select nextval('order_seq')",
+        "SELECT id FROM %s WHERE id IN (%s)",
+        "delete from <table> where id = :id",
+        "TRUNCATE TABLE orders",
+        "truncate order_items, orders cascade",
+        "truncate shop.order_items",
+        "{call close_orders(?)}",
+        "{? = call next_order_number()}",
+        "CALL shop.refresh_totals()",
+        "call refresh_totals(?, ?)",
+        "COPY orders (id, total) FROM STDIN",
+        "copy orders to '/tmp/orders.csv'",
+        "COPY (SELECT id FROM orders) TO STDOUT",
     })
     void statementsWithSqlStructureLookLikeSql(String text) {
         assertThat(SqlShape.looksLikeSql(text)).isTrue();
@@ -34,6 +46,12 @@ class SqlShapeTest {
         "order_id",
         "insert coin",
         "withdrawal as (pending)",
+        "Truncate the text to fit",
+        "truncate descriptions",
+        "call me maybe (later)",
+        "Call support (24/7)",
+        "copy text to clipboard",
+        "Copy files from the archive",
     })
     void textThatOnlyMentionsSqlWordsIsNotSql(String text) {
         assertThat(SqlShape.looksLikeSql(text)).isFalse();

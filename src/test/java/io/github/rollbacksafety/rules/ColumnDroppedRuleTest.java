@@ -136,4 +136,26 @@ class ColumnDroppedRuleTest {
 
         assertThat(violations).hasSize(1);
     }
+
+    @Test
+    void aTemplatedListStillReadsItsColumns() {
+        // String.format("... IN (%s)", ids): the template is a value, the columns around it are usage
+        var violations = shop().sql("SELECT legacy_status FROM orders WHERE id IN (%s)")
+                .changeSet("5", new DropColumn("orders", "legacy_status"))
+                .check(rule);
+
+        assertThat(violations).extracting(v -> v.object().display()).containsExactly("orders.legacy_status");
+    }
+
+    @Test
+    void aColumnOfATableNamedAtRunTimeIsNotPinnedOnAKnownTable() {
+        // t is "%s" (or <table>): its note is not orders.note, whatever the template stands for
+        var violations = shop()
+                .sql("SELECT o.id, t.note FROM orders o JOIN %s t ON t.order_id = o.id")
+                .sql("SELECT o.id FROM orders o JOIN <archive> a ON a.id = o.id WHERE a.note IS NULL")
+                .changeSet("5", new DropColumn("orders", "note"))
+                .check(rule);
+
+        assertThat(violations).isEmpty();
+    }
 }

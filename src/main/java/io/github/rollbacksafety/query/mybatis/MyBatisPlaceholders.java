@@ -9,7 +9,9 @@ import java.util.Set;
  * (text substitution) is judged by where it stands, because real mappers use it in three ways:
  * <ul>
  * <li>glued to the front of a name ({@code ${prefix}ACT_RU_TASK}, {@code ${schema}.orders},
- * {@code ${alias}.ID_}): an unknown prefix or schema. It is dropped and the rest of the name is matched;</li>
+ * {@code ${alias}.ID_}): an unknown prefix or schema. It is dropped and the rest of the name is matched;
+ * joined by an underscore ({@code ${tenant}_orders}) or at the end ({@code orders_${year}}) it makes the whole
+ * name unknown;</li>
  * <li>where a value or a name is expected ({@code = ${x}}, {@code LIMIT ${n}}, {@code FROM ${table}},
  * {@code ORDER BY ${sort}}): {@code ?} for a value, the identifier {@value #MARKER} for a name, which the walker
  * ignores (nobody can know what it stands for);</li>
@@ -109,6 +111,10 @@ public final class MyBatisPlaceholders {
         boolean gluedBefore = out.length() > 0 && isNamePart(out.charAt(out.length() - 1));
         if (next < sql.length() && !gluedBefore) {
             char after = sql.charAt(next);
+            if (after == '_') {
+                out.append(MARKER); // ${tenant}_orders: joined by a separator, the name itself is unknown
+                return next;
+            }
             if (isNamePart(after) || after == '"' || after == '`' || after == '[') {
                 return next; // ${prefix}NAME: an unknown prefix, the rest is the name
             }

@@ -1,0 +1,230 @@
+package io.github.rollbacksafety.query;
+
+import io.github.rollbacksafety.query.QueryUsage.InsertUse;
+import io.github.rollbacksafety.query.QueryUsage.TableUse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+
+import static io.github.rollbacksafety.query.SqlUsageExtractorTest.columns;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Templates real code writes into SQL text (String.format, JDBI, Spring, MessageFormat, iBATIS), statement kinds
+ * beyond SELECT/INSERT/UPDATE/DELETE, and table names JSqlParser reserves: each fed to the real extractor.
+ */
+class SqlUsageExtractorTemplatesTest {
+
+    private final SqlUsageExtractor extractor = new SqlUsageExtractor();
+
+    private QueryUsage usage(String sql) {
+        try {
+            return extractor.extract(new Query(sql, SourceLocation.of("Dao.java", 7), QuerySourceKind.JAVA_SOURCE));
+        } catch (UnparsableQueryException e) {
+            throw new AssertionError("did not parse: " + e.getMessage(), e);
+        }
+    }
+
+    private String reason(String sql) {
+        try {
+            extractor.extract(new Query(sql, SourceLocation.of("Dao.java", 7), QuerySourceKind.JAVA_SOURCE));
+        } catch (UnparsableQueryException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("understood: " + sql);
+    }
+
+    // ---------------------------------------------------------------- String.format / formatted
+
+    @Test
+    void formatListInAnInClauseIsAValue() {
+        var u = usage("SELECT id, name FROM orders WHERE id IN (%s) AND status = ?");
+        assertThat(columns(u)).containsExactly("orders.id", "orders.name", "orders.status");
+    }
+
+    @Test
+    void formatNumberIsAValueAndPercentPercentIsAPercent() {
+        var u = usage("SELECT name FROM orders WHERE id = %d AND total %% 2 = 0 AND note LIKE '%%x%%' LIMIT %d");
+        assertThat(columns(u)).containsExactly("orders.id", "orders.name", "orders.note", "orders.total");
+    }
+
+    @Test
+    void indexedFormatSpecifiersAreTemplatesToo() {
+        var u = usage("UPDATE orders SET status = %2$s WHERE id = %1$d");
+        assertThat(columns(u)).containsExactly("orders.id", "orders.status=w");
+    }
+
+    @Test
+    void formatSchemaBeforeATableIsAnUnknownSchema() {
+        var u = usage("SELECT o.total FROM %s.orders o WHERE o.id = ?");
+        assertThat(u.tables()).containsExactly(new TableUse("orders", false));
+        assertThat(columns(u)).containsExactly("orders.id", "orders.total");
+    }
+
+    @Test
+    void formatStringsInsideLiteralsAreLeftAlone() {
+        var u = usage("SELECT id FROM orders WHERE note LIKE '%s%' AND code = '%d'");
+        assertThat(columns(u)).containsExactly("orders.code", "orders.id", "orders.note");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "SELECT id, legacy_status FROM %s WHERE id = ?",
+        "SELECT id, legacy_status FROM %s_orders WHERE id = ?",
+        "SELECT id, legacy_status FROM orders_%s WHERE id = ?",
+        "SELECT id, legacy_status FROM \"%s\" WHERE id = ?",
+        "UPDATE %s SET legacy_status = ? WHERE id = ?",
+        "DELETE FROM <table> WHERE legacy_status = ?",
+        "INSERT INTO %s (id, legacy_status) VALUES (?, ?)",
+        "SELECT id, legacy_status FROM {0} WHERE id = ?",
+    })
+    void aTableNamedAtRunTimeIsNotUnderstoodAndPinsNoColumnOnAnyTable(String sql) {
+        assertThat(reason(sql)).contains("table name is supplied at run time");
+    }
+
+    @Test
+    void aRunTimeTableBesideAKnownOneLeavesTheKnownOneUnderstood() {
+        var u = usage("SELECT o.id, t.legacy_status FROM orders o JOIN %s t ON t.order_id = o.id");
+        assertThat(u.tables()).containsExactly(new TableUse("orders", false));
+        assertThat(columns(u)).containsExactly("orders.id");
+    }
+
+    @Test
+    void formatInTheSelectListOrOrderByDropsOnlyThatName() {
+        var u = usage("SELECT id, %s FROM orders ORDER BY %s");
+        assertThat(columns(u)).containsExactly("orders.id");
+    }
+
+    // ---------------------------------------------------------------- JDBI, Spring, MessageFormat, iBATIS
+
+    @Test
+    void jdbiBindListIsAValue() {
+        var u = usage("SELECT id FROM orders WHERE customer_id IN (<customerIds>) AND id > :after");
+        assertThat(columns(u)).containsExactly("orders.customer_id", "orders.id");
+    }
+
+    @Test
+    void jdbiDefinedPrefixIsAnUnknownPrefix() {
+        var u = usage("SELECT total FROM <prefix>orders WHERE id = :id");
+        assertThat(u.tables()).containsExactly(new TableUse("orders", false));
+        assertThat(columns(u)).containsExactly("orders.id", "orders.total");
+    }
+
+    @Test
+    void comparisonsWithSpacesAreNotTemplates() {
+        var u = usage("SELECT id FROM orders WHERE total < limit_total AND total > 0 AND a <> b");
+        assertThat(columns(u)).contains("orders.limit_total", "orders.a", "orders.b");
+    }
+
+    @Test
+    void springNamedListIsAValue() {
+        var u = usage("SELECT id FROM orders WHERE status IN (:statuses) AND id = :id");
+        assertThat(columns(u)).containsExactly("orders.id", "orders.status");
+    }
+
+    @Test
+    void messageFormatIndexIsAValue() {
+        var u = usage("SELECT id FROM orders WHERE customer_id = {0} AND status = {1}");
+        assertThat(columns(u)).containsExactly("orders.customer_id", "orders.id", "orders.status");
+    }
+
+    @Test
+    void ibatisInlineParameterIsAValueNotAColumn() {
+        var u = usage("SELECT id FROM orders WHERE customer_id = #customerId# AND status = #status:VARCHAR#");
+        assertThat(columns(u)).containsExactly("orders.customer_id", "orders.id", "orders.status");
+    }
+
+    // ---------------------------------------------------------------- statement kinds
+
+    @Test
+    void truncateWritesEveryTableItNames() {
+        var u = usage("TRUNCATE TABLE orders, order_items RESTART IDENTITY");
+        assertThat(u.tables()).containsExactly(new TableUse("orders", true), new TableUse("order_items", true));
+    }
+
+    @Test
+    void mergeWritesTheTargetAndReadsTheSource() {
+        var u = usage("MERGE INTO orders o USING incoming i ON (o.id = i.id) "
+                + "WHEN MATCHED THEN UPDATE SET o.total = i.total "
+                + "WHEN NOT MATCHED THEN INSERT (id, total) VALUES (i.id, i.total)");
+        assertThat(u.tables()).containsExactly(new TableUse("orders", true), new TableUse("incoming", false));
+        assertThat(columns(u)).contains("orders.total=w", "orders.id=w", "incoming.total", "incoming.id");
+        assertThat(u.inserts()).containsExactly(new InsertUse("orders", List.of("id", "total"), false));
+    }
+
+    @Test
+    void insertSelectWritesTheTargetAndReadsTheSource() {
+        var u = usage("INSERT INTO archive (id, total) SELECT id, total FROM orders WHERE closed_at < ?");
+        assertThat(columns(u)).containsExactly("archive.id=w", "archive.total=w", "orders.closed_at", "orders.id",
+                "orders.total");
+    }
+
+    @Test
+    void callReadsWhatItsArgumentsRead() {
+        var u = usage("{call close_orders((SELECT max(closed_at) FROM orders), ?)}");
+        assertThat(columns(u)).containsExactly("orders.closed_at");
+        assertThat(usage("CALL refresh_totals(?)").tables()).isEmpty();
+    }
+
+    @Test
+    void copyFromWithColumnsWritesThem() {
+        var u = usage("COPY orders (id, total) FROM STDIN WITH (FORMAT csv)");
+        assertThat(u.inserts()).containsExactly(new InsertUse("orders", List.of("id", "total"), false));
+        assertThat(columns(u)).containsExactly("orders.id=w", "orders.total=w");
+    }
+
+    @Test
+    void copyFromWithoutColumnsFillsEveryColumnInOrder() {
+        var u = usage("\\copy public.orders FROM 'orders.csv' CSV HEADER");
+        assertThat(u.inserts()).containsExactly(new InsertUse("orders", List.of(), true));
+    }
+
+    @Test
+    void copyToReadsTheColumnsOrEverything() {
+        assertThat(columns(usage("COPY orders (id, total) TO STDOUT"))).containsExactly("orders.id", "orders.total");
+        assertThat(usage("COPY orders TO '/tmp/orders.csv'").starReads()).containsExactly("orders");
+        assertThat(columns(usage("COPY (SELECT id FROM orders WHERE total > 0) TO STDOUT")))
+                .containsExactly("orders.id", "orders.total");
+    }
+
+    // ---------------------------------------------------------------- names JSqlParser reserves
+
+    @Test
+    void aTableNamedSampleIsATable() {
+        var u = usage("SELECT s.accession_number FROM clinlims.sample s JOIN sample_item si ON si.samp_id = s.id "
+                + "WHERE s.status IN (:statuses)");
+        assertThat(u.tables()).containsExactly(new TableUse("sample", false), new TableUse("sample_item", false));
+        assertThat(columns(u)).containsExactly("sample.accession_number", "sample.id", "sample.status",
+                "sample_item.samp_id");
+    }
+
+    @Test
+    void reservedNamesAsColumnsAndFunctionsStillParse() {
+        var u = usage("SELECT prior, sample, upper(errors) FROM results WHERE final = true");
+        assertThat(columns(u)).containsExactly("results.errors", "results.final", "results.prior", "results.sample");
+    }
+
+    @Test
+    void aStatementBrokenForAnotherReasonKeepsItsOwnReason() {
+        assertThat(reason("SELECT id FROM sample WHERE")).contains("does not parse");
+    }
+
+    // ---------------------------------------------------------------- HQL found among strings from code
+
+    @Test
+    void hqlFromCodeIsReportedAsHqlNotAsEntityTables() {
+        assertThat(reason("select max(s.accessionNumber) from Sample s where s.accessionNumber like :prefix"))
+                .startsWith("HQL/JPQL, not SQL").contains("s.accessionNumber");
+        assertThat(reason("from Patient p where p.nationalId = :id")).startsWith("HQL/JPQL, not SQL");
+    }
+
+    @Test
+    void nativeSqlDeclaredAsSuchIsNotJudgedForHql() throws UnparsableQueryException {
+        var u = extractor.extract(new Query("select max(s.accessionNumber) from Sample s", SourceLocation.of("q.sql", 1),
+                QuerySourceKind.SQL_RESOURCE));
+        assertThat(u.tables()).containsExactly(new TableUse("sample", false));
+    }
+}
