@@ -12,6 +12,7 @@ import io.github.rollbacksafety.query.QuerySource;
 import io.github.rollbacksafety.query.ReadingOptions;
 import io.github.rollbacksafety.query.sqlfile.SqlResourcesSource;
 import io.github.rollbacksafety.query.archive.ArchiveQuerySource;
+import io.github.rollbacksafety.query.mapping.PhysicalNaming;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -45,16 +46,29 @@ public final class PreviousReleases {
      * @param classPath         the current module's runtime class path: a git baseline's custom change classes
      *                          and files included from dependencies are looked up there (the release's own class
      *                          path is not known from git)
+     * @param modules           {@code baselineModules}: the repository's modules whose files a git baseline reads
+     *                          (directories or globs, relative to the repository root); empty for every Maven module
+     *                          of the build at the release ({@link GitBaselineModules})
+     * @param naming            the previous release's physical naming strategy; empty to detect it
      */
     public record Settings(Path moduleDir, List<String> queryArtifacts, List<String> queryDependencies,
                     List<String> queryFiles, Optional<String> gitRef, Optional<String> tagPattern,
-                    Optional<String> modulePath, int releases, Path treeCache, Layout layout, List<Path> classPath) {
+                    Optional<String> modulePath, int releases, Path treeCache, Layout layout, List<Path> classPath,
+                    List<String> modules, Optional<PhysicalNaming> naming) {
 
         public Settings {
             queryArtifacts = List.copyOf(queryArtifacts);
             queryDependencies = List.copyOf(queryDependencies);
             queryFiles = List.copyOf(queryFiles);
             classPath = List.copyOf(classPath);
+            modules = List.copyOf(modules);
+        }
+
+        public Settings(Path moduleDir, List<String> queryArtifacts, List<String> queryDependencies,
+                        List<String> queryFiles, Optional<String> gitRef, Optional<String> tagPattern,
+                        Optional<String> modulePath, int releases, Path treeCache, Layout layout, List<Path> classPath) {
+            this(moduleDir, queryArtifacts, queryDependencies, queryFiles, gitRef, tagPattern, modulePath, releases,
+                    treeCache, layout, classPath, List.of(), Optional.empty());
         }
 
         public Settings(Path moduleDir, List<String> queryArtifacts, List<String> queryDependencies,
@@ -110,19 +124,13 @@ public final class PreviousReleases {
                         coords.ga() + ":" + version + " (" + jar + ")", wanted));
         // a released artifact never changes: its SHA-256 identifies everything derived from it
         var content = new StringBuilder("archive:").append(sha256(jar));
-        var sources = new ArrayList<>(archiveSources(jar, previousMaster, content.toString()));
-        for (var spec : settings.queryArtifacts()) {
-            var parts = spec.strip().split(":");
-            if (parts.length < 2 || parts.length > 3) {
-                throw new RollbackSafetyException("<queryArtifact> '" + spec + "' is not groupId:artifactId[:version]");
-            }
-            var queryCoords = ArtifactCoordinates.parse(parts[0] + ":" + parts[1], "jar");
-            var queryVersion = parts.length > 2 ? parts[2] : version;
-            var queryJar = repository.resolve(queryCoords, queryVersion).file();
-            var key = "archive:" + sha256(queryJar);
-            content.append(',').append(key);
-            sources.addAll(archiveSources(queryJar, previousMaster, key));
+        var archives = new ArrayList<KeyedArchive>();
+        archives.add(new KeyedArchive(jar, content.toString()));
+        for (var queryJar : queryArtifactJars(repository, settings.queryArtifacts(), version)) {
+            content.append(',').append(queryJar.key());
+            archives.add(queryJar);
         }
+        var sources = new ArrayList<>(releaseSources(archives, previousMaster));
         sources.addAll(queryFileSources());
         // a release whose custom changes were read with stand-ins (its class path could not be resolved) is not
         // cached: the next build may resolve it
@@ -163,6 +171,15 @@ public final class PreviousReleases {
      * when the previous release comes from the cache).
      */
     public List<PreviousRelease> fromGit(String projectVersion, String artifactId, String master) {
+        return fromGit(Optional.empty(), projectVersion, artifactId, master);
+    }
+
+    /**
+     * As {@link #fromGit(String, String, String)}; {@code queryArtifacts} that are no module of the repository at
+     * the release are resolved from {@code repository}.
+     */
+    public List<PreviousRelease> fromGit(Optional<ReleaseRepository> repository, String projectVersion,
+                                         String artifactId, String master) {
         var result = new ArrayList<PreviousRelease>();
         try (var git = GitBaselines.open(settings.moduleDir())) {
             var found = git.baselines(projectVersion, artifactId, settings.gitRef(), settings.tagPattern(),
@@ -177,12 +194,27 @@ public final class PreviousReleases {
                 var subPaths = new ArrayList<>(GitBaselines.MODULE_SOURCES);
                 subPaths.addAll(layout.baselineResourceDirectories());
                 var outside = outsideDirectories(moduleInRepo);
+                var modules = GitBaselineModules.select(git, b, moduleInRepo, settings.modules(),
+                        settings.queryArtifacts());
+                modules.warnings().forEach(log::warn);
+                var others = modules.others().stream().map(GitBaselineModules.Module::path).toList();
+                if (!others.isEmpty()) {
+                    log.info("Queries of " + b.ref() + " are read from " + (others.size() + 1) + " modules: "
+                            + (moduleInRepo.isEmpty() ? "." : moduleInRepo) + ", " + String.join(", ",
+                            others.stream().limit(8).map(m -> m.isEmpty() ? "." : m).toList())
+                            + (others.size() > 8 ? ", ..." : "") + " (baselineModules narrows this)");
+                }
+                var otherPaths = others.stream().flatMap(m -> GitBaselines.MODULE_SOURCES.stream()
+                        .map(sub -> m.isEmpty() ? sub : m + "/" + sub)).toList();
                 // what identifies the files read, for good: the git trees of the folders read (not the commit, so
                 // another tag of the same files shares the cache)
                 var key = "git:" + git.contentId(b, moduleInRepo, subPaths)
-                        + (outside.isEmpty() ? "" : ",outside:" + git.contentId(b, "", outside));
+                        + (outside.isEmpty() ? "" : ",outside:" + git.contentId(b, "", outside))
+                        + (others.isEmpty() ? "" : ",modules:" + io.github.rollbacksafety.Sha256.hex(
+                                git.contentId(b, "", otherPaths)));
                 var moduleTree = GitBaselines.treeDirectory(settings.treeCache(), b);
                 var outsideTree = GitBaselines.treeDirectory(settings.treeCache().resolve("changelog-directories"), b);
+                var othersTree = GitBaselines.treeDirectory(settings.treeCache().resolve("modules"), b);
                 var roots = new ArrayList<TreeRoot>();
                 if (layout.baselineResourceDirectories().isEmpty()) {
                     roots.add(new TreeRoot(moduleTree.resolve(RESOURCES), moduleInRepo, RESOURCES));
@@ -203,19 +235,58 @@ public final class PreviousReleases {
                                 .flatMap(Optional::stream).findFirst().map(ByteArrayInputStream::new))
                         .orElseThrow(() -> noChangelog("at git " + b.ref(), gitMaster));
                 var complete = new java.util.concurrent.atomic.AtomicBoolean(true);
-                var sources = new ArrayList<>(archiveSources(resources, previousMaster, key));
-                sources.add(new KeyedQuerySource(new JavaSourceQuerySource(javaSourcesAt(b, moduleInRepo, complete),
-                        b.ref()).withLocationPrefix(JAVA + "/"), "java-sources|" + key));
+                var archives = new ArrayList<KeyedArchive>();
+                archives.add(new KeyedArchive(resources, key));
+                // only modules that had resources then: a module of Java code alone has no SQL files to list
+                var withResources = others.stream().filter(m -> git.isDirectory(b, m, RESOURCES)).toList();
+                withResources.forEach(m -> archives.add(new KeyedArchive(othersTree.resolve(m.isEmpty() ? "." : m)
+                        .resolve(RESOURCES).normalize(), key + "|" + m)));
+                var jars = gitQueryArtifacts(repository, modules.unmatched(), b);
+                jars.forEach(j -> archives.add(j));
+                var releaseKey = key + jars.stream().map(j -> "," + j.key()).reduce("", String::concat);
+                var sources = new ArrayList<>(releaseSources(archives, previousMaster));
+                sources.add(new KeyedQuerySource(new JavaSourceQuerySource(javaSourcesAt(b, moduleInRepo, others,
+                        complete), b.ref()), "java-sources|" + key));
                 sources.addAll(queryFileSources());
                 var changelog = new ChangelogSource(existing.isEmpty() ? List.of(resources)
                         : existing.stream().map(TreeRoot::dir).toList(), previousMaster, b.version(), settings::classPath);
                 var readSubPaths = subPaths.stream().filter(d -> !d.equals(JAVA)).toList();
-                Runnable write = () -> writeTrees(b, moduleInRepo, readSubPaths, outside, roots, previousMaster, complete);
+                var otherResources = withResources.stream().map(m -> m.isEmpty() ? RESOURCES : m + "/" + RESOURCES)
+                        .toList();
+                Runnable write = () -> writeTrees(b, moduleInRepo, readSubPaths, outside, otherResources, roots,
+                        previousMaster, complete);
                 result.add(new PreviousRelease(b.version(), changelog, sources,
-                        Optional.of(new PreviousRelease.Content(key, once(write), complete::get))));
+                        Optional.of(new PreviousRelease.Content(releaseKey, once(write), complete::get))));
             }
         }
         return result;
+    }
+
+    /**
+     * {@code queryArtifacts} that are no module of the repository at a git release: resolved from the Maven
+     * repositories at the version they name, else at the release's version.
+     *
+     * @throws RollbackSafetyException when one cannot be found: a configured source of queries that is not read
+     *                                 would let the check pass blind
+     */
+    private List<KeyedArchive> gitQueryArtifacts(Optional<ReleaseRepository> repository, List<String> specs,
+                                                 GitBaseline baseline) {
+        if (specs.isEmpty()) {
+            return List.of();
+        }
+        if (repository.isEmpty()) {
+            throw new RollbackSafetyException("<queryArtifacts> " + specs + " are no module of the git repository at "
+                    + baseline.ref() + ", and no Maven repository is available to resolve them.");
+        }
+        try {
+            return queryArtifactJars(repository.get(), specs, baseline.version());
+        } catch (RuntimeException e) {
+            throw new RollbackSafetyException("<queryArtifacts> " + specs + ": not all are modules of the git"
+                    + " repository at " + baseline.ref() + " (matched by artifactId in the modules' POMs), and one"
+                    + " could not be resolved from the Maven repositories at version " + baseline.version() + ": "
+                    + e.getMessage() + " Name a module's artifactId as it was at that release, or give the version"
+                    + " (groupId:artifactId:version).", e);
+        }
     }
 
     /** A folder the changelog is read from: where it is written out, and where it is in git (module, path). */
@@ -251,12 +322,21 @@ public final class PreviousReleases {
      * is then not cached: a complete clone of the same trees must be read again. A missing master stops the check.
      */
     private void writeTrees(GitBaseline baseline, String moduleInRepo, List<String> subPaths, List<String> outside,
-                            List<TreeRoot> roots, String master, java.util.concurrent.atomic.AtomicBoolean complete) {
+                            List<String> otherResources, List<TreeRoot> roots, String master,
+                            java.util.concurrent.atomic.AtomicBoolean complete) {
         try (var git = GitBaselines.open(settings.moduleDir())) {
             var skipped = new ArrayList<String>();
             var tree = git.materialize(baseline, moduleInRepo, subPaths, settings.treeCache());
             warnSkipped(baseline, tree);
             skipped.addAll(tree.skipped());
+            if (!otherResources.isEmpty()) {
+                // other modules' resources: mapper XML, orm.xml, SQL; a file missing there never stops the check
+                var othersTree = git.materialize(baseline, "", otherResources, settings.treeCache().resolve("modules"));
+                warnSkipped(baseline, othersTree);
+                if (othersTree.skipped().stream().anyMatch(PreviousReleases::missingContent)) {
+                    complete.set(false);
+                }
+            }
             if (!outside.isEmpty()) {
                 var outsideTree = git.materialize(baseline, "", outside,
                         settings.treeCache().resolve("changelog-directories"));
@@ -292,26 +372,36 @@ public final class PreviousReleases {
         }
     }
 
-    /** The release's {@code .java} files under {@code src/main/java}, read from git when parsed (nothing else is). */
-    private JavaSourceQuerySource.SourceFiles javaSourcesAt(GitBaseline baseline, String module,
+    /**
+     * The release's {@code .java} files under {@code src/main/java} of the module and of the {@code others}, read
+     * from git when parsed (nothing else is), as one set of sources: an entity may extend a mapped superclass of
+     * another module. The module's files are located as {@code src/main/java/...}, the others' by their path in
+     * the repository.
+     */
+    private JavaSourceQuerySource.SourceFiles javaSourcesAt(GitBaseline baseline, String module, List<String> others,
                                                             java.util.concurrent.atomic.AtomicBoolean complete) {
         var moduleDir = settings.moduleDir();
+        var otherJava = others.stream().map(m -> m.isEmpty() ? JAVA : m + "/" + JAVA).toList();
         return new JavaSourceQuerySource.SourceFiles() {
             @Override
             public String describe() {
-                return baseline.ref() + ":" + (module.isEmpty() ? JAVA : module + "/" + JAVA);
+                return baseline.ref() + ":" + (module.isEmpty() ? JAVA : module + "/" + JAVA)
+                        + (others.isEmpty() ? "" : " and " + others.size() + " more modules");
             }
 
             @Override
             public List<JavaSourceQuerySource.SourceFile> list(io.github.rollbacksafety.query.QueryCollector collector) {
                 try (var git = GitBaselines.open(moduleDir)) {
-                    var read = git.readFiles(baseline, module, JAVA, path -> path.endsWith(".java"));
-                    read.skipped().forEach(s -> collector.warning(baseline.ref() + ": " + s));
-                    if (read.skipped().stream().anyMatch(PreviousReleases::missingContent)) {
-                        complete.set(false);
+                    var files = new ArrayList<JavaSourceQuerySource.SourceFile>();
+                    for (var read : List.of(git.readFiles(baseline, module, JAVA, path -> path.endsWith(".java")),
+                            git.readFiles(baseline, "", otherJava, path -> path.endsWith(".java")))) {
+                        read.skipped().forEach(s -> collector.warning(baseline.ref() + ": " + s));
+                        if (read.skipped().stream().anyMatch(PreviousReleases::missingContent)) {
+                            complete.set(false);
+                        }
+                        read.files().forEach(f -> files.add(new JavaSourceQuerySource.SourceFile(f.path(), f::content)));
                     }
-                    return read.files().stream().map(f -> new JavaSourceQuerySource.SourceFile(
-                            f.path().substring(JAVA.length() + 1), f::content)).toList();
+                    return files;
                 }
             }
         };
@@ -339,18 +429,77 @@ public final class PreviousReleases {
         }
     }
 
-    /**
-     * Where the previous release's queries are in one of its archives (or a tree of its resources), keyed by what
-     * identifies the archive's content so that their usage can be cached.
-     */
-    private List<QuerySource> archiveSources(Path archive, String master, String contentKey) {
-        var plain = archiveSources(archive, master, settings.queryDependencies(), reading);
-        // the keys hold everything that shapes what the sources report: the content, the master, the settings
-        return List.of(new KeyedQuerySource(plain.get(0), "sql-resources|" + contentKey + "|" + master + "|"
-                        + reading.resourceIncludes() + "|" + reading.resourceExcludes()),
-                new KeyedQuerySource(plain.get(1), "archive|" + contentKey + "|" + settings.queryDependencies() + "|"
-                        + reading.dbms().orElse("")));
+    /** An archive or a tree of resources of a release, with what identifies its content for good. */
+    private record KeyedArchive(Path path, String key) {
     }
+
+    /**
+     * The {@code queryArtifacts} resolved from the Maven repositories at {@code version} (unless they name one).
+     *
+     * @throws RollbackSafetyException for a malformed coordinate
+     */
+    private List<KeyedArchive> queryArtifactJars(ReleaseRepository repository, List<String> specs, String version) {
+        var jars = new ArrayList<KeyedArchive>();
+        for (var spec : specs) {
+            var parts = spec.strip().split(":");
+            if (parts.length < 2 || parts.length > 3) {
+                throw new RollbackSafetyException("<queryArtifact> '" + spec + "' is not groupId:artifactId[:version]");
+            }
+            var queryCoords = ArtifactCoordinates.parse(parts[0] + ":" + parts[1], "jar");
+            var queryVersion = parts.length > 2 ? parts[2] : version;
+            var queryJar = repository.resolve(queryCoords, queryVersion).file();
+            jars.add(new KeyedArchive(queryJar, "archive:" + sha256(queryJar)));
+        }
+        return jars;
+    }
+
+    /**
+     * Where the previous release's queries are in its archives (or trees of its resources), keyed by what
+     * identifies their content so that their usage can be cached: the SQL resources of each (the changelog folder
+     * left out of the first, the release's own), and its code and mappings read together, so that an entity in one
+     * archive may extend a mapped superclass or embed an embeddable of another.
+     */
+    private List<QuerySource> releaseSources(List<KeyedArchive> archives, String master) {
+        var sources = new ArrayList<QuerySource>();
+        for (int i = 0; i < archives.size(); i++) {
+            var archive = archives.get(i);
+            var resources = i == 0 ? sqlResources(archive.path(), master)
+                    : new SqlResourcesSource(archive.path(), List.of(), OTHER_CHANGELOG_FOLDERS)
+                            .withSelection(reading.resourceIncludes(), reading.resourceExcludes());
+            // the keys hold everything that shapes what the sources report: the content, the master, the settings
+            sources.add(new KeyedQuerySource(resources, "sql-resources|" + archive.key() + "|"
+                    + (i == 0 ? master : "other") + "|" + reading.resourceIncludes() + "|"
+                    + reading.resourceExcludes()));
+        }
+        var code = new ArchiveQuerySource(archives.stream().map(KeyedArchive::path).toList(),
+                settings.queryDependencies()).withDbms(reading.dbms());
+        var keys = archives.stream().map(KeyedArchive::key).toList();
+        sources.add(new KeyedQuerySource(code, "archive|" + (keys.size() == 1 ? keys.get(0) : String.join(",", keys))
+                + "|" + settings.queryDependencies() + "|" + reading.dbms().orElse("")));
+        return sources;
+    }
+
+    private SqlResourcesSource sqlResources(Path archive, String master) {
+        var slash = master.lastIndexOf('/');
+        // a master at the root has no folder to skip: the empty folder skips only the changelog files
+        return new SqlResourcesSource(archive, List.of(master), slash > 0 ? master.substring(0, slash + 1) : "")
+                .withSelection(reading.resourceIncludes(), reading.resourceExcludes());
+    }
+
+    /**
+     * In another module or artifact the changelog is not known: SQL under folders conventionally holding
+     * changelogs or migrations there is migration, not the application's queries (DDL and data scripts elsewhere
+     * are told apart by their content).
+     */
+    private static final java.util.function.Predicate<String> OTHER_CHANGELOG_FOLDERS = path -> {
+        for (var segment : path.toLowerCase(java.util.Locale.ROOT).split("/")) {
+            if (segment.equals("liquibase") || segment.equals("changelog") || segment.equals("changelogs")
+                    || segment.equals("flyway") || segment.equals("migration") || segment.equals("migrations")) {
+                return true;
+            }
+        }
+        return false;
+    };
 
     /**
      * Where a release's queries are in an archive, a classes directory or a tree of resources: its SQL resources

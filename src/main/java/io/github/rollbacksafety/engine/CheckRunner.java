@@ -125,7 +125,7 @@ public final class CheckRunner {
                 settings.baseline().releases(), settings.output().reportDirectory().resolve("baselines"),
                 new PreviousReleases.Layout(settings.layout().baselineChangelog(),
                         settings.layout().changelogDirectories(), settings.layout().baselineResourceDirectories()),
-                project.classPath()), log)
+                project.classPath(), settings.queries().baselineModules(), settings.queries().physicalNaming()), log)
                 .withReading(new ReadingOptions(settings.queries().resourceIncludes(),
                         settings.queries().resourceExcludes(), settings.changelogOptions().dbms()));
         var previous = new ArrayList<PreviousRelease>();
@@ -150,7 +150,8 @@ public final class CheckRunner {
             }
         }
         if (previous.isEmpty() && source.asksGit(() -> GitBaselines.tracksModule(project.moduleDir()))) {
-            previous.addAll(releasesOf.fromGit(project.version(), project.artifactId(), master));
+            previous.addAll(releasesOf.fromGit(Optional.of(repository), project.version(), project.artifactId(),
+                    master));
         }
         if (previous.isEmpty()) {
             if (settings.baseline().failIfNone()) {

@@ -3,6 +3,7 @@ package io.github.rollbacksafety.engine;
 import io.github.rollbacksafety.baseline.BaselineSource;
 import io.github.rollbacksafety.changelog.ChangelogOptions;
 import io.github.rollbacksafety.database.DatabaseTarget;
+import io.github.rollbacksafety.query.mapping.PhysicalNaming;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -127,9 +128,13 @@ public record CheckSettings(Project project, Optional<String> changelog, Changel
      *                     release's schema: new app + old schema
      * @param resourceIncludes classpath globs of SQL resources that count as queries whatever they look like
      * @param resourceExcludes classpath globs of SQL resources left out
+     * @param baselineModules  the repository's modules a git baseline reads (directories or globs relative to the
+     *                         repository root); empty for every Maven module of the build at the release
+     * @param physicalNaming   how the previous release named its tables and columns; empty to detect it
      */
     public record Queries(List<String> artifacts, List<String> dependencies, List<String> files,
-                          boolean checkForward, List<String> resourceIncludes, List<String> resourceExcludes) {
+                          boolean checkForward, List<String> resourceIncludes, List<String> resourceExcludes,
+                          List<String> baselineModules, Optional<PhysicalNaming> physicalNaming) {
 
         public Queries {
             artifacts = List.copyOf(artifacts);
@@ -137,6 +142,14 @@ public record CheckSettings(Project project, Optional<String> changelog, Changel
             files = List.copyOf(files);
             resourceIncludes = List.copyOf(resourceIncludes);
             resourceExcludes = List.copyOf(resourceExcludes);
+            baselineModules = List.copyOf(baselineModules);
+        }
+
+        /** Every module of the build read from a git baseline, naming detected. */
+        public Queries(List<String> artifacts, List<String> dependencies, List<String> files,
+                       boolean checkForward, List<String> resourceIncludes, List<String> resourceExcludes) {
+            this(artifacts, dependencies, files, checkForward, resourceIncludes, resourceExcludes, List.of(),
+                    Optional.empty());
         }
 
         /** Backward only (old app + new schema). */

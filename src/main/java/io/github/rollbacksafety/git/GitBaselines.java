@@ -424,10 +424,23 @@ public final class GitBaselines implements AutoCloseable {
      */
     public TreeFiles readFiles(GitBaseline baseline, String modulePathInRepo, String subPath,
                                java.util.function.Predicate<String> accept) {
+        return readFiles(baseline, modulePathInRepo, List.of(subPath), accept);
+    }
+
+    /**
+     * As {@link #readFiles(GitBaseline, String, String, java.util.function.Predicate)}, for several sub-paths in
+     * one walk (e.g. the {@code src/main/java} of every module, with the repository root as module).
+     */
+    public TreeFiles readFiles(GitBaseline baseline, String modulePathInRepo, List<String> subPaths,
+                               java.util.function.Predicate<String> accept) {
         var module = repoPath(modulePathInRepo, "baselineModulePath");
         var files = new ArrayList<TreeFile>();
+        if (subPaths.isEmpty()) {
+            return new TreeFiles(files, List.of());
+        }
+        var subs = subPaths.stream().map(p -> repoPath(p, "sub-path")).distinct().toList();
         try {
-            var skipped = walk(baseline, module, List.of(repoPath(subPath, "sub-path")), accept, (relative, loader) -> {
+            var skipped = walk(baseline, module, subs, accept, (relative, loader) -> {
                 files.add(new TreeFile(relative, loader.getCachedBytes(Integer.MAX_VALUE)));
                 return Optional.empty();
             });

@@ -132,6 +132,22 @@ public class CheckMojo extends AbstractMojo {
     private List<String> queryResourceExcludes = new ArrayList<>();
 
     /**
+     * The modules of the repository whose sources and resources a git baseline reads for queries: directories
+     * relative to the repository root, or globs ({@code services/*}). Default: every Maven module of the build at
+     * the release (the top POM's modules, followed down). The checked module is always read.
+     */
+    @Parameter(property = "rollbackSafety.baselineModules")
+    private List<String> baselineModules = new ArrayList<>();
+
+    /**
+     * How the previous release turned mapping names into table and column names: {@code auto} (detect Spring Boot
+     * and a configured naming strategy), {@code snake-case} (Spring Boot's default, explicit names too),
+     * {@code as-written} (plain Hibernate/JPA) or {@code both}.
+     */
+    @Parameter(property = "rollbackSafety.physicalNaming", defaultValue = "auto")
+    private String physicalNaming;
+
+    /**
      * Where previous releases come from: {@code auto} (the Maven repositories, then the newest release tags of
      * the enclosing git repository when the repositories know no release), {@code repository} or {@code git}.
      */
@@ -271,7 +287,8 @@ public class CheckMojo extends AbstractMojo {
                 blankToEmpty(baselineModulePath), releases, failIfNoBaseline, allowUnresolvedBaseline);
         var queries = new CheckSettings.Queries(listOrEmpty(queryArtifacts), listOrEmpty(queryDependencies),
                 listOrEmpty(queryFiles), checkForward, listOrEmpty(queryResourceIncludes),
-                listOrEmpty(queryResourceExcludes));
+                listOrEmpty(queryResourceExcludes), listOrEmpty(baselineModules),
+                io.github.rollbacksafety.query.mapping.PhysicalNaming.parse(physicalNaming));
         var output = new CheckSettings.Output(reportDirectory.toPath(), reportFormats, colourEnabled());
         var options = new ChangelogOptions(changeLogParameters == null ? Map.of() : changeLogParameters,
                 blankToEmpty(contexts), blankToEmpty(labels), blankToEmpty(dbms));

@@ -51,7 +51,8 @@ public final class ArchiveQuerySource implements QuerySource {
         "<configuration".getBytes(StandardCharsets.US_ASCII),
     };
 
-    private final Path archiveOrDir;
+    /** Read in one pass: entity superclasses and embeddables in one may be used by entities and JPQL of another. */
+    private final List<Path> archivesOrDirs;
     private final List<String> queryDependencies;
     private java.util.Optional<String> dbms = java.util.Optional.empty();
 
@@ -60,7 +61,21 @@ public final class ArchiveQuerySource implements QuerySource {
      * @param queryDependencies artifactId prefixes of libraries inside the archive whose queries count too
      */
     public ArchiveQuerySource(Path archiveOrDir, List<String> queryDependencies) {
-        this.archiveOrDir = archiveOrDir;
+        this(List.of(archiveOrDir), queryDependencies);
+    }
+
+    /**
+     * Several archives or directories of one release read as one application (a core module's jar with the
+     * entity superclasses, a service module's jar with the entities and JPQL): one entity model for all of them.
+     *
+     * @param archivesOrDirs    jars, Boot jars, WARs or classes directories, at least one
+     * @param queryDependencies artifactId prefixes of libraries inside the archives whose queries count too
+     */
+    public ArchiveQuerySource(List<Path> archivesOrDirs, List<String> queryDependencies) {
+        if (archivesOrDirs.isEmpty()) {
+            throw new IllegalArgumentException("no archive");
+        }
+        this.archivesOrDirs = List.copyOf(archivesOrDirs);
         this.queryDependencies = List.copyOf(queryDependencies);
     }
 
@@ -72,6 +87,11 @@ public final class ArchiveQuerySource implements QuerySource {
 
     @Override
     public String describe() {
+        var first = name(archivesOrDirs.get(0));
+        return archivesOrDirs.size() == 1 ? first : first + " and " + (archivesOrDirs.size() - 1) + " more";
+    }
+
+    private static String name(Path archiveOrDir) {
         var name = archiveOrDir.getFileName();
         return name == null ? archiveOrDir.toString() : name.toString();
     }
@@ -79,19 +99,21 @@ public final class ArchiveQuerySource implements QuerySource {
     @Override
     public void collect(QueryCollector collector) {
         var pass = new Pass(collector);
-        try {
-            if (Files.isDirectory(archiveOrDir)) {
-                readDirectory(pass);
-            } else {
-                readArchive(pass);
+        for (var archiveOrDir : archivesOrDirs) {
+            try {
+                if (Files.isDirectory(archiveOrDir)) {
+                    readDirectory(archiveOrDir, pass);
+                } else if (Files.exists(archiveOrDir) || archivesOrDirs.size() == 1) {
+                    readArchive(archiveOrDir, pass);
+                }
+            } catch (IOException e) {
+                collector.warning(name(archiveOrDir) + ": cannot be read: " + e.getMessage());
             }
-        } catch (IOException e) {
-            collector.warning(describe() + ": cannot be read: " + e.getMessage());
         }
         pass.finish();
     }
 
-    private void readDirectory(Pass pass) throws IOException {
+    private static void readDirectory(Path archiveOrDir, Pass pass) throws IOException {
         try (var files = Files.walk(archiveOrDir)) {
             for (var file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
                 var name = archiveOrDir.relativize(file).toString().replace('\\', '/');
@@ -100,7 +122,7 @@ public final class ArchiveQuerySource implements QuerySource {
         }
     }
 
-    private void readArchive(Pass pass) throws IOException {
+    private static void readArchive(Path archiveOrDir, Pass pass) throws IOException {
         try (var zip = new ZipFile(archiveOrDir.toFile())) {
             var entries = zip.entries();
             while (entries.hasMoreElements()) {

@@ -1,0 +1,252 @@
+package io.github.rollbacksafety.baseline;
+
+import io.github.rollbacksafety.git.GitBaselines;
+import io.github.rollbacksafety.query.XmlTree;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The modules of the repository whose files hold a git baseline's queries. Real applications split them: entity
+ * superclasses and embeddables in a core module, repositories in a service module, the changelog in a migration
+ * module. Without a configured list, every Maven module of the build at that release is read: the top POM of the
+ * repository at the tag (the highest {@code pom.xml} above the checked module) and its {@code <modules>}, in every
+ * profile, followed down. A configured list narrows or widens that: repository-relative directories, or globs
+ * ({@code services/*}) matched against those modules. The checked module itself is always read.
+ */
+public final class GitBaselineModules {
+
+    /** More modules than any real build has: a cap against a cyclic or generated aggregator. */
+    static final int MAX_MODULES = 5_000;
+
+    /**
+     * A Maven module at the release.
+     *
+     * @param path       its directory relative to the repository root ('/'-separated, empty for the root)
+     * @param groupId    its groupId (inherited from the parent when not declared), empty when unknown
+     * @param artifactId its artifactId, empty when it has no POM
+     * @param springBoot whether its POM names Spring Boot (parent, BOM or dependency)
+     */
+    public record Module(String path, String groupId, String artifactId, boolean springBoot) {
+    }
+
+    /**
+     * What a git baseline reads besides the checked module.
+     *
+     * @param others          the other modules' directories, in discovery order
+     * @param unmatched       {@code queryArtifacts} that are no module of the repository at the release
+     * @param springBoot      whether any module read names Spring Boot in its POM
+     * @param warnings        configured paths that do not exist at the release
+     */
+    public record Selection(List<Module> others, List<String> unmatched, boolean springBoot, List<String> warnings) {
+
+        public Selection {
+            others = List.copyOf(others);
+            unmatched = List.copyOf(unmatched);
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    private GitBaselineModules() {
+    }
+
+    /**
+     * Chooses the modules read at {@code baseline}.
+     *
+     * @param current        the checked module's directory at the release
+     * @param configured     {@code baselineModules}: directories or globs, relative to the repository root; empty for
+     *                       every module of the build
+     * @param queryArtifacts {@code groupId:artifactId[:version]}: a module of the repository with that artifactId
+     *                       (and groupId) is read too
+     */
+    public static Selection select(GitBaselines git, GitBaseline baseline, String current, List<String> configured,
+                                   List<String> queryArtifacts) {
+        var all = discover(git, baseline, current);
+        var chosen = new LinkedHashMap<String, Module>();
+        var warnings = new ArrayList<String>();
+        if (configured.isEmpty()) {
+            all.forEach(m -> chosen.put(m.path(), m));
+        } else {
+            for (var entry : configured) {
+                var spec = normalize(entry);
+                if (spec.isEmpty()) {
+                    warnings.add("baselineModule '" + entry + "' leaves the repository; ignored");
+                    continue;
+                }
+                if (spec.map(GitBaselineModules::isGlob).orElse(false)) {
+                    var matcher = FileSystems.getDefault().getPathMatcher("glob:" + spec.get());
+                    var matched = all.stream().filter(m -> !m.path().isEmpty() && matcher.matches(Path.of(m.path())))
+                            .toList();
+                    if (matched.isEmpty()) {
+                        warnings.add("baselineModule '" + entry + "' matches no Maven module at " + baseline.ref());
+                    }
+                    matched.forEach(m -> chosen.putIfAbsent(m.path(), m));
+                    continue;
+                }
+                var path = spec.orElse("");
+                var known = all.stream().filter(m -> m.path().equals(path)).findFirst();
+                if (known.isPresent()) {
+                    chosen.putIfAbsent(path, known.get());
+                } else if (git.isDirectory(baseline, "", path)) {
+                    chosen.putIfAbsent(path, describe(git, baseline, path, "").orElse(new Module(path, "", "", false)));
+                } else {
+                    warnings.add("baselineModule '" + entry + "' does not exist at " + baseline.ref());
+                }
+            }
+        }
+        var unmatched = new ArrayList<String>();
+        for (var spec : queryArtifacts) {
+            var parts = spec.strip().split(":");
+            if (parts.length < 2) {
+                unmatched.add(spec);
+                continue;
+            }
+            var module = all.stream().filter(m -> m.artifactId().equals(parts[1])
+                    && (m.groupId().isEmpty() || m.groupId().equals(parts[0]))).findFirst();
+            if (module.isPresent()) {
+                chosen.putIfAbsent(module.get().path(), module.get());
+            } else {
+                unmatched.add(spec);
+            }
+        }
+        var self = chosen.remove(current);
+        var selfBoot = self != null ? self.springBoot()
+                : describe(git, baseline, current, "").map(Module::springBoot).orElse(false);
+        var others = List.copyOf(chosen.values());
+        return new Selection(others, unmatched, selfBoot || others.stream().anyMatch(Module::springBoot), warnings);
+    }
+
+    /**
+     * The Maven modules of the build at the release: the top POM (the highest directory from the repository root
+     * down to {@code current} that holds a {@code pom.xml}) and its modules, recursively. Just {@code current} when
+     * no POM is found.
+     */
+    static List<Module> discover(GitBaselines git, GitBaseline baseline, String current) {
+        var top = topPom(git, baseline, current);
+        var found = new LinkedHashMap<String, Module>();
+        if (top.isEmpty()) {
+            return List.of(new Module(current, "", "", false));
+        }
+        var queue = new ArrayDeque<Map.Entry<String, String>>();
+        queue.add(Map.entry(top.get(), ""));
+        while (!queue.isEmpty() && found.size() < MAX_MODULES) {
+            var next = queue.poll();
+            var dir = next.getKey();
+            if (found.containsKey(dir)) {
+                continue;
+            }
+            var pom = readPom(git, baseline, dir);
+            if (pom.isEmpty()) {
+                continue;
+            }
+            var module = module(dir, pom.get(), next.getValue());
+            found.put(dir, module);
+            for (var child : modules(pom.get().tree())) {
+                resolve(dir, child).ifPresent(c -> queue.add(Map.entry(c, module.groupId())));
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    private static Optional<String> topPom(GitBaselines git, GitBaseline baseline, String current) {
+        var candidate = "";
+        var segments = current.isEmpty() ? new String[0] : current.split("/");
+        for (int i = 0; i <= segments.length; i++) {
+            candidate = String.join("/", java.util.Arrays.copyOf(segments, i));
+            if (git.exists(baseline, "", pomPath(candidate))) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private record Pom(XmlTree.Element tree, String text) {
+    }
+
+    private static Optional<Pom> readPom(GitBaselines git, GitBaseline baseline, String dir) {
+        var bytes = git.readFile(baseline, "", pomPath(dir));
+        if (bytes.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            var tree = XmlTree.parse(bytes.get());
+            return tree.name().equals("project")
+                    ? Optional.of(new Pom(tree, new String(bytes.get(), java.nio.charset.StandardCharsets.UTF_8)))
+                    : Optional.empty();
+        } catch (IOException e) {
+            // a broken POM at an old release: its module still counts, without coordinates
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Module> describe(GitBaselines git, GitBaseline baseline, String dir, String parentGroup) {
+        return readPom(git, baseline, dir).map(p -> module(dir, p, parentGroup));
+    }
+
+    private static Module module(String dir, Pom pom, String parentGroup) {
+        var tree = pom.tree();
+        var groupId = tree.element("groupId").map(XmlTree.Element::text)
+                .or(() -> tree.element("parent").flatMap(p -> p.element("groupId")).map(XmlTree.Element::text))
+                .orElse(parentGroup);
+        var artifactId = tree.element("artifactId").map(XmlTree.Element::text).orElse("");
+        return new Module(dir, groupId.contains("${") ? "" : groupId, artifactId,
+                pom.text().contains("org.springframework.boot"));
+    }
+
+    /** {@code <modules>} of the POM and of every profile (a release build may enable any of them). */
+    private static List<String> modules(XmlTree.Element project) {
+        var result = new LinkedHashSet<String>();
+        project.element("modules").ifPresent(m -> m.elements("module").forEach(e -> result.add(e.text())));
+        project.element("profiles").ifPresent(ps -> ps.elements("profile").forEach(p -> p.element("modules")
+                .ifPresent(m -> m.elements("module").forEach(e -> result.add(e.text())))));
+        return List.copyOf(result);
+    }
+
+    /** A {@code <module>} entry resolved against its aggregator: a directory, or a POM file in one. */
+    private static Optional<String> resolve(String dir, String entry) {
+        var e = entry.strip().replace('\\', '/');
+        if (e.isEmpty() || e.contains("${")) {
+            return Optional.empty();
+        }
+        if (e.endsWith(".xml")) {
+            int slash = e.lastIndexOf('/');
+            e = slash < 0 ? "." : e.substring(0, slash);
+        }
+        return normalize(dir.isEmpty() ? e : dir + "/" + e);
+    }
+
+    /** A repository-relative path without '.', '..' or slashes at the ends; empty when it leaves the repository. */
+    private static Optional<String> normalize(String path) {
+        Path p;
+        try {
+            p = Path.of(path.strip().replace('\\', '/')).normalize();
+        } catch (java.nio.file.InvalidPathException e) {
+            return Optional.empty();
+        }
+        var text = p.toString().replace(p.getFileSystem().getSeparator(), "/");
+        if (text.startsWith("..") || p.isAbsolute()) {
+            return Optional.empty();
+        }
+        text = text.equals(".") ? "" : text;
+        while (text.endsWith("/")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return Optional.of(text);
+    }
+
+    private static boolean isGlob(String spec) {
+        return spec.indexOf('*') >= 0 || spec.indexOf('?') >= 0 || spec.indexOf('{') >= 0 || spec.indexOf('[') >= 0;
+    }
+
+    private static String pomPath(String dir) {
+        return dir.isEmpty() ? "pom.xml" : dir + "/pom.xml";
+    }
+}

@@ -1,0 +1,163 @@
+package io.github.rollbacksafety.baseline;
+
+import io.github.rollbacksafety.CheckLog;
+import io.github.rollbacksafety.git.GitBaselines;
+import io.github.rollbacksafety.query.QueryCollector;
+import io.github.rollbacksafety.query.QuerySourceKind;
+import io.github.rollbacksafety.query.QueryUsage;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A multi-module application at a git tag: entity superclass in {@code core}, entity and JPQL in {@code service},
+ * the changelog in {@code migrations}, a tool module only in a profile.
+ */
+class GitBaselineModulesTest {
+
+    @TempDir
+    Path dir;
+
+    private static void write(Path root, String path, String text) throws Exception {
+        var file = root.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private static String pom(String artifactId, String modules) {
+        return "<project><modelVersion>4.0.0</modelVersion><parent><groupId>com.acme</groupId>"
+                + "<artifactId>parent</artifactId><version>1</version></parent><artifactId>" + artifactId
+                + "</artifactId>" + modules + "</project>";
+    }
+
+    private Path repository() throws Exception {
+        var repo = dir.resolve("repo");
+        var who = new PersonIdent("Test", "test@example.com");
+        try (var git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
+            write(repo, "pom.xml", "<project><groupId>com.acme</groupId><artifactId>parent</artifactId>"
+                    + "<modules><module>core</module><module>service/pom.xml</module><module>migrations</module>"
+                    + "</modules><profiles><profile><id>tools</id><modules><module>extras/tool</module></modules>"
+                    + "</profile></profiles></project>");
+            write(repo, "core/pom.xml", pom("shop-core", ""));
+            write(repo, "core/src/main/java/com/acme/core/AbstractEntity.java", """
+                    package com.acme.core;
+                    import jakarta.persistence.*;
+                    @MappedSuperclass
+                    public abstract class AbstractEntity {
+                        @Id private Long id;
+                        @Column(name = "scope_id") private Long scopeId;
+                    }
+                    """);
+            write(repo, "service/pom.xml", pom("shop-service", ""));
+            write(repo, "service/src/main/java/com/acme/service/Account.java", """
+                    package com.acme.service;
+                    import com.acme.core.AbstractEntity;
+                    import jakarta.persistence.*;
+                    @Entity
+                    @Table(name = "account")
+                    @NamedQuery(name = "Account.children", query = "SELECT a FROM Account a WHERE a.scopeId = :scope")
+                    public class Account extends AbstractEntity {
+                        private String name;
+                    }
+                    """);
+            write(repo, "service/src/main/resources/sql/report.sql", "SELECT name, scope_id FROM account");
+            write(repo, "migrations/pom.xml", pom("shop-migrations", ""));
+            write(repo, "migrations/src/main/resources/db/changelog/db.changelog-master.xml", "<databaseChangeLog/>");
+            write(repo, "extras/tool/pom.xml", pom("shop-tool", ""));
+            write(repo, "unlisted/src/main/java/Stray.java", "class Stray {}");
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("release").setAuthor(who).setCommitter(who).setSign(false).call();
+            git.tag().setName("v1.0.0").call();
+        }
+        return repo;
+    }
+
+    @Test
+    void everyModuleOfTheBuildAtTheTagIsFoundFromTheTopPomDown() throws Exception {
+        var repo = repository();
+        try (var git = GitBaselines.open(repo.resolve("migrations"))) {
+            var tag = git.resolve("v1.0.0");
+
+            var selection = GitBaselineModules.select(git, tag, "migrations", List.of(), List.of());
+
+            assertThat(selection.others()).extracting(GitBaselineModules.Module::path)
+                    .containsExactly("", "core", "service", "extras/tool");
+            assertThat(selection.others()).filteredOn(m -> m.path().equals("service")).singleElement()
+                    .satisfies(m -> {
+                        assertThat(m.artifactId()).isEqualTo("shop-service");
+                        assertThat(m.groupId()).isEqualTo("com.acme"); // inherited from the parent
+                    });
+            assertThat(selection.unmatched()).isEmpty();
+            assertThat(selection.springBoot()).isFalse();
+        }
+    }
+
+    @Test
+    void configuredModulesAndGlobsNarrowTheSelectionAndQueryArtifactsAddModulesByArtifactId() throws Exception {
+        var repo = repository();
+        try (var git = GitBaselines.open(repo.resolve("migrations"))) {
+            var tag = git.resolve("v1.0.0");
+
+            var selection = GitBaselineModules.select(git, tag, "migrations", List.of("ser*", "nowhere"),
+                    List.of("com.acme:shop-core", "com.acme:elsewhere:2.0"));
+
+            assertThat(selection.others()).extracting(GitBaselineModules.Module::path)
+                    .containsExactly("service", "core");
+            assertThat(selection.unmatched()).containsExactly("com.acme:elsewhere:2.0");
+            assertThat(selection.warnings()).singleElement().asString().contains("nowhere");
+        }
+    }
+
+    @Test
+    void jpqlOfOneModuleResolvesAnAttributeInheritedFromAnotherModulesMappedSuperclass() throws Exception {
+        var collector = queriesOfTheRelease(List.of());
+
+        assertThat(collector.unparsed()).isEmpty();
+        var jpql = collector.usages().stream().filter(u -> u.query().kind() == QuerySourceKind.JPQL).toList();
+        assertThat(jpql).singleElement().satisfies(u -> assertThat(columns(u)).contains("account.scope_id"));
+        var mapping = collector.usages().stream().filter(u -> u.query().kind() == QuerySourceKind.JPA_MAPPING)
+                .toList();
+        assertThat(mapping).singleElement().satisfies(u -> {
+            assertThat(columns(u)).contains("account.scope_id", "account.id");
+            assertThat(u.query().location().file()).isEqualTo("service/src/main/java/com/acme/service/Account.java");
+        });
+        // the SQL resources of the service module count too
+        assertThat(collector.sql()).anySatisfy(q -> assertThat(q.sql()).contains("FROM account"));
+    }
+
+    @Test
+    void narrowingToTheCheckedModuleLeavesTheOthersUnread() throws Exception {
+        var collector = queriesOfTheRelease(List.of("migrations"));
+
+        assertThat(collector.usages()).isEmpty();
+        assertThat(collector.sql()).isEmpty();
+    }
+
+    /** What the git baseline v1.0.0 of the migrations module reads, with these {@code baselineModules}. */
+    private QueryCollector queriesOfTheRelease(List<String> modules) throws Exception {
+        var repo = repository();
+        var releases = new PreviousReleases(new PreviousReleases.Settings(repo.resolve("migrations"), List.of(),
+                List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), 1, dir.resolve("trees"),
+                PreviousReleases.Layout.DEFAULT, List.of(), modules, Optional.empty()), CheckLog.SILENT);
+        var release = releases.fromGit("1.1.0-SNAPSHOT", "shop-migrations", "db/changelog/db.changelog-master.xml")
+                .get(0);
+        release.prepare();
+        var collector = new QueryCollector();
+        release.querySources().forEach(s -> s.collect(collector));
+        return collector;
+    }
+
+    private static List<String> columns(QueryUsage usage) {
+        return usage.columns().stream()
+                .flatMap(c -> c.candidateTables().stream().map(t -> t + "." + c.column()))
+                .toList();
+    }
+}
