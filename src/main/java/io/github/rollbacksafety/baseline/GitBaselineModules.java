@@ -45,14 +45,37 @@ public final class GitBaselineModules {
      * @param unmatched       {@code queryArtifacts} that are no module of the repository at the release
      * @param springBoot      whether any module read names Spring Boot in its POM
      * @param warnings        configured paths that do not exist at the release
+     * @param leftOut         modules of the build left out by default as test, QA, example or benchmark code
      */
-    public record Selection(List<Module> others, List<String> unmatched, boolean springBoot, List<String> warnings) {
+    public record Selection(List<Module> others, List<String> unmatched, boolean springBoot, List<String> warnings,
+                            List<String> leftOut) {
 
         public Selection {
             others = List.copyOf(others);
             unmatched = List.copyOf(unmatched);
             warnings = List.copyOf(warnings);
+            leftOut = List.copyOf(leftOut);
         }
+    }
+
+    /**
+     * Path segments and artifactId suffixes of modules that are built with the application but are not part of
+     * what it runs: test support, QA suites, examples, benchmarks. Their {@code src/main} is test code (a QA
+     * module's cleanup script deletes from every table), so by default it is not the previous release's queries.
+     */
+    private static final java.util.Set<String> NOT_THE_APPLICATION = java.util.Set.of("qa", "test", "tests", "testing",
+            "it", "its", "itest", "itests", "integration-test", "integration-tests", "e2e", "example", "examples",
+            "sample", "samples", "demo", "demos", "benchmark", "benchmarks", "jmh", "archetype", "archetypes");
+
+    static boolean isTestOrExample(Module module) {
+        for (var segment : module.path().toLowerCase(java.util.Locale.ROOT).split("/")) {
+            if (NOT_THE_APPLICATION.contains(segment)) {
+                return true;
+            }
+        }
+        var artifact = module.artifactId().toLowerCase(java.util.Locale.ROOT);
+        int dash = artifact.lastIndexOf('-');
+        return dash > 0 && NOT_THE_APPLICATION.contains(artifact.substring(dash + 1));
     }
 
     private GitBaselineModules() {
@@ -72,8 +95,15 @@ public final class GitBaselineModules {
         var all = discover(git, baseline, current);
         var chosen = new LinkedHashMap<String, Module>();
         var warnings = new ArrayList<String>();
+        var leftOut = new ArrayList<String>();
         if (configured.isEmpty()) {
-            all.forEach(m -> chosen.put(m.path(), m));
+            for (var m : all) {
+                if (isTestOrExample(m) && !m.path().equals(current)) {
+                    leftOut.add(m.path());
+                } else {
+                    chosen.put(m.path(), m);
+                }
+            }
         } else {
             for (var entry : configured) {
                 var spec = normalize(entry);
@@ -121,7 +151,8 @@ public final class GitBaselineModules {
         var selfBoot = self != null ? self.springBoot()
                 : describe(git, baseline, current, "").map(Module::springBoot).orElse(false);
         var others = List.copyOf(chosen.values());
-        return new Selection(others, unmatched, selfBoot || others.stream().anyMatch(Module::springBoot), warnings);
+        return new Selection(others, unmatched, selfBoot || others.stream().anyMatch(Module::springBoot), warnings,
+                leftOut);
     }
 
     /**

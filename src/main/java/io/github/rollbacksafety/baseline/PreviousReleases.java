@@ -197,6 +197,12 @@ public final class PreviousReleases {
                 var modules = GitBaselineModules.select(git, b, moduleInRepo, settings.modules(),
                         settings.queryArtifacts());
                 modules.warnings().forEach(log::warn);
+                if (!modules.leftOut().isEmpty()) {
+                    log.info("Not read as the previous release's queries (test, QA, example or benchmark modules): "
+                            + String.join(", ", modules.leftOut().stream().limit(8).toList())
+                            + (modules.leftOut().size() > 8 ? ", ... (" + modules.leftOut().size() + ")" : "")
+                            + "; baselineModules can name them.");
+                }
                 var others = modules.others().stream().map(GitBaselineModules.Module::path).toList();
                 if (!others.isEmpty()) {
                     log.info("Queries of " + b.ref() + " are read from " + (others.size() + 1) + " modules: "
@@ -393,13 +399,19 @@ public final class PreviousReleases {
             public List<JavaSourceQuerySource.SourceFile> list(io.github.rollbacksafety.query.QueryCollector collector) {
                 try (var git = GitBaselines.open(moduleDir)) {
                     var files = new ArrayList<JavaSourceQuerySource.SourceFile>();
-                    for (var read : List.of(git.readFiles(baseline, module, JAVA, path -> path.endsWith(".java")),
-                            git.readFiles(baseline, "", otherJava, path -> path.endsWith(".java")))) {
+                    var own = git.readFiles(baseline, module, JAVA, path -> path.endsWith(".java"));
+                    var rest = git.readFiles(baseline, "", otherJava, path -> path.endsWith(".java"));
+                    for (var read : List.of(own, rest)) {
                         read.skipped().forEach(s -> collector.warning(baseline.ref() + ": " + s));
                         if (read.skipped().stream().anyMatch(PreviousReleases::missingContent)) {
                             complete.set(false);
                         }
-                        read.files().forEach(f -> files.add(new JavaSourceQuerySource.SourceFile(f.path(), f::content)));
+                        // the other modules' files are many (UI, REST, messaging code): only those that can hold
+                        // mappings, SQL or constants are parsed; the module's own files all are, as before
+                        read.files().stream()
+                                .filter(f -> read == own || JavaSourceQuerySource.mayHoldQueries(
+                                        new String(f.content(), java.nio.charset.StandardCharsets.UTF_8)))
+                                .forEach(f -> files.add(new JavaSourceQuerySource.SourceFile(f.path(), f::content)));
                     }
                     return files;
                 }

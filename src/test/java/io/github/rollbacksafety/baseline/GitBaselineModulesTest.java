@@ -44,7 +44,7 @@ class GitBaselineModulesTest {
         try (var git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
             write(repo, "pom.xml", "<project><groupId>com.acme</groupId><artifactId>parent</artifactId>"
                     + "<modules><module>core</module><module>service/pom.xml</module><module>migrations</module>"
-                    + "</modules><profiles><profile><id>tools</id><modules><module>extras/tool</module></modules>"
+                    + "<module>qa/common</module></modules><profiles><profile><id>tools</id><modules><module>extras/tool</module></modules>"
                     + "</profile></profiles></project>");
             write(repo, "core/pom.xml", pom("shop-core", ""));
             write(repo, "core/src/main/java/com/acme/core/AbstractEntity.java", """
@@ -72,6 +72,8 @@ class GitBaselineModulesTest {
             write(repo, "migrations/pom.xml", pom("shop-migrations", ""));
             write(repo, "migrations/src/main/resources/db/changelog/db.changelog-master.xml", "<databaseChangeLog/>");
             write(repo, "extras/tool/pom.xml", pom("shop-tool", ""));
+            write(repo, "qa/common/pom.xml", pom("shop-qa-common", ""));
+            write(repo, "qa/common/src/main/resources/sql/all_delete.sql", "DELETE FROM account");
             write(repo, "unlisted/src/main/java/Stray.java", "class Stray {}");
             git.add().addFilepattern(".").call();
             git.commit().setMessage("release").setAuthor(who).setCommitter(who).setSign(false).call();
@@ -97,6 +99,8 @@ class GitBaselineModulesTest {
                     });
             assertThat(selection.unmatched()).isEmpty();
             assertThat(selection.springBoot()).isFalse();
+            // a QA suite's src/main is test code: not the previous release's queries unless configured
+            assertThat(selection.leftOut()).containsExactly("qa/common");
         }
     }
 
@@ -106,11 +110,11 @@ class GitBaselineModulesTest {
         try (var git = GitBaselines.open(repo.resolve("migrations"))) {
             var tag = git.resolve("v1.0.0");
 
-            var selection = GitBaselineModules.select(git, tag, "migrations", List.of("ser*", "nowhere"),
+            var selection = GitBaselineModules.select(git, tag, "migrations", List.of("ser*", "qa/*", "nowhere"),
                     List.of("com.acme:shop-core", "com.acme:elsewhere:2.0"));
 
             assertThat(selection.others()).extracting(GitBaselineModules.Module::path)
-                    .containsExactly("service", "core");
+                    .containsExactly("service", "qa/common", "core");
             assertThat(selection.unmatched()).containsExactly("com.acme:elsewhere:2.0");
             assertThat(selection.warnings()).singleElement().asString().contains("nowhere");
         }
@@ -130,7 +134,8 @@ class GitBaselineModulesTest {
             assertThat(u.query().location().file()).isEqualTo("service/src/main/java/com/acme/service/Account.java");
         });
         // the SQL resources of the service module count too
-        assertThat(collector.sql()).anySatisfy(q -> assertThat(q.sql()).contains("FROM account"));
+        assertThat(collector.sql()).anySatisfy(q -> assertThat(q.sql()).contains("FROM account"))
+                .noneSatisfy(q -> assertThat(q.sql()).contains("DELETE")); // the QA module's script
     }
 
     @Test

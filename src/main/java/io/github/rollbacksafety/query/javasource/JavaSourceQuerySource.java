@@ -192,6 +192,22 @@ public final class JavaSourceQuerySource implements QuerySource {
         }
     }
 
+    /**
+     * Whether a Java file can contribute anything: a JPA mapping (it names {@code persistence}), a string literal
+     * or text block that starts like SQL or a clause of it, a string constant other files may use, or a query
+     * annotation. A cheap test on the text, for reading the many files of a large repository's other modules: most
+     * (UI, REST, messaging code) are left unparsed.
+     */
+    public static boolean mayHoldQueries(String text) {
+        return MAY_HOLD_QUERIES.matcher(text).find();
+    }
+
+    private static final java.util.regex.Pattern MAY_HOLD_QUERIES = java.util.regex.Pattern.compile(
+            "persistence|@Query|@Sql|@Select|@Insert|@Update|@Delete|static\\s+final\\s+String"
+                    + "|\\bString\\s+[A-Z][A-Z0-9_]*\\s*="
+                    + "|\"(?:\"\")?\\s*(?i:select|insert|update|delete|with|merge|upsert|replace|truncate|call"
+                    + "|from|where|set|values|join|inner|left|and|or|order|group|having|limit|union|returning|on)\\b");
+
     /** The {@code .java} files below a directory; a missing directory has none. */
     public static SourceFiles directory(Path root) {
         return new SourceFiles() {

@@ -184,4 +184,16 @@ class JavaSourceQuerySourceTest {
         assertThat(collector.warnings()).isEmpty();
         assertThat(sql(collector)).containsExactly("select r from circles where r > ?", "delete from squares where s = ?");
     }
+
+    @Test
+    void filesThatCanHoldNoQueryAreToldApartByTheirText() {
+        assertThat(JavaSourceQuerySource.mayHoldQueries("import jakarta.persistence.Entity; @Entity class A {}")).isTrue();
+        assertThat(JavaSourceQuerySource.mayHoldQueries("class R { String q = \"select * from t\"; }")).isTrue();
+        assertThat(JavaSourceQuerySource.mayHoldQueries("class R { void f() { sb.append(\" WHERE a = ?\"); } }"))
+                .isTrue();
+        assertThat(JavaSourceQuerySource.mayHoldQueries("class R { String q = \"\"\"\n   SELECT 1\"\"\"; }")).isTrue();
+        assertThat(JavaSourceQuerySource.mayHoldQueries("interface Tables { String ORDERS = \"orders\"; }")).isTrue();
+        assertThat(JavaSourceQuerySource.mayHoldQueries("class Ui { void f() { label.setText(\"Selected items\"); "
+                + "update(); String fromHere = \"x\"; } }")).isFalse();
+    }
 }
