@@ -58,8 +58,12 @@ final class ChangelogApplication {
      * @param failure         the changeset that stopped it
      * @param checksumsReset  released changesets had other checksums; they were accepted as a deployment with
      *                        {@code clear-checksums} would (the static rule reports the modification)
+     * @param overlooked      what Liquibase's validation refused and was overlooked ({@link LenientChangeLog})
      */
-    record Outcome(List<ChangeSetKey> ran, Optional<Failure> failure, boolean checksumsReset) {
+    record Outcome(List<ChangeSetKey> ran, Optional<Failure> failure, boolean checksumsReset, List<String> overlooked) {
+        Outcome(List<ChangeSetKey> ran, Optional<Failure> failure, boolean checksumsReset) {
+            this(ran, failure, checksumsReset, List.of());
+        }
     }
 
     /** Called before each changeset runs and once after the last; the database then holds all earlier ones. */
@@ -80,7 +84,18 @@ final class ChangelogApplication {
      */
     private static final java.util.concurrent.locks.ReentrantLock UPDATES = new java.util.concurrent.locks.ReentrantLock();
 
+    /** Applies a current changelog (on top of a released schema, or alone). */
     static Outcome apply(Connection connection, ChangelogSource source, ChangelogOptions options, Observer observer) {
+        return apply(connection, source, options, observer, false);
+    }
+
+    /** Applies a released changelog to build the schema that release left behind (see {@link LenientChangeLog}). */
+    static Outcome applyRelease(Connection connection, ChangelogSource source, ChangelogOptions options) {
+        return apply(connection, source, options, Observer.NONE, true);
+    }
+
+    private static Outcome apply(Connection connection, ChangelogSource source, ChangelogOptions options,
+                                 Observer observer, boolean rebuildsRelease) {
         UPDATES.lock();
         try (var roots = ChangelogRoots.open(source.roots(), source.classPath())) {
             var accessor = roots.accessor();
@@ -88,7 +103,8 @@ final class ChangelogApplication {
             // a private throwaway database: a held lock means something is wrong, not that someone is deploying
             scope.put("liquibase.changeLogLockWaitTimeInMinutes", 1);
             try {
-                return Scope.child(scope, () -> update(connection, source, options, observer, true));
+                return Scope.child(scope, () -> update(connection, source, options, observer,
+                        new Attempt(true, false, rebuildsRelease)));
             } finally {
                 if (!connection.getAutoCommit()) {
                     connection.commit();
@@ -103,8 +119,17 @@ final class ChangelogApplication {
         }
     }
 
+    /**
+     * Runs Liquibase's {@code update}. A changelog its validation refuses for what a deployment with the Liquibase
+     * version that released it accepted (a changeset declared twice, an attribute this database ignores) is
+     * updated again {@code lenient}ly, saying what was overlooked; a checksum mismatch of released changesets is
+     * cleared as {@code clear-checksums} would.
+     */
+    private record Attempt(boolean mayResetChecksums, boolean lenient, boolean rebuildsRelease) {
+    }
+
     private static Outcome update(Connection connection, ChangelogSource source, ChangelogOptions options,
-                                  Observer observer, boolean mayResetChecksums) throws Exception {
+                                  Observer observer, Attempt attempt) throws Exception {
         Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(
                 new JdbcConnection(connection));
         var forDatabase = new ChangelogOptions(options.parameters(), options.contexts(), options.labels(),
@@ -128,15 +153,19 @@ final class ChangelogApplication {
                 failed.set(ChangeSetKey.of(changeSet));
             }
         };
+        var parameters = ChangelogReader.parameters(forDatabase);
+        var lenientLog = attempt.lenient() ? Optional.of(new LenientChangeLog(
+                DatabaseChangelogCommandStep.getDatabaseChangeLog(source.master(), parameters, database),
+                attempt.rebuildsRelease())) : Optional.<LenientChangeLog>empty();
         var command = new CommandScope(UpdateCommandStep.COMMAND_NAME)
                 .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                 .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, source.master())
-                .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS,
-                        ChangelogReader.parameters(forDatabase))
+                .addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_PARAMETERS, parameters)
                 .addArgumentValue(ChangeExecListenerCommandStep.CHANGE_EXEC_LISTENER_ARG, listener)
                 // Liquibase prints an update summary to standard output otherwise, into the build's log
                 .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY, UpdateSummaryEnum.OFF)
                 .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG);
+        lenientLog.ifPresent(log -> command.addArgumentValue(DatabaseChangelogCommandStep.CHANGELOG_ARG, log));
         options.contexts().filter(s -> !s.isBlank())
                 .ifPresent(c -> command.addArgumentValue(UpdateCommandStep.CONTEXTS_ARG, c));
         options.labels().filter(s -> !s.isBlank())
@@ -144,14 +173,25 @@ final class ChangelogApplication {
         try {
             command.execute();
             observer.before(Optional.empty());
-            return new Outcome(ran, Optional.empty(), false);
-        } catch (Exception e) {
-            if (mayResetChecksums && ran.isEmpty() && failed.get() == null && checksumMismatch(e)) {
-                clearChecksums(connection);
-                var again = update(connection, source, options, observer, false);
-                return new Outcome(again.ran(), again.failure(), true);
+            if (lenientLog.isPresent()) {
+                clearChecksums(connection, lenientLog.get().repositioned());
             }
-            return new Outcome(ran, Optional.of(failureOf(Optional.ofNullable(failed.get()), e)), false);
+            return new Outcome(ran, Optional.empty(), false, lenientLog.map(LenientChangeLog::overlooked)
+                    .orElse(List.of()));
+        } catch (Exception e) {
+            var refused = ran.isEmpty() && failed.get() == null;
+            if (refused && !attempt.lenient() && refusedByValidation(e)) {
+                return update(connection, source, options, observer,
+                        new Attempt(attempt.mayResetChecksums(), true, attempt.rebuildsRelease()));
+            }
+            if (refused && attempt.mayResetChecksums() && checksumMismatch(e)) {
+                clearChecksums(connection);
+                var again = update(connection, source, options, observer,
+                        new Attempt(false, attempt.lenient(), attempt.rebuildsRelease()));
+                return new Outcome(again.ran(), again.failure(), true, again.overlooked());
+            }
+            return new Outcome(ran, Optional.of(failureOf(Optional.ofNullable(failed.get()), e)), false,
+                    lenientLog.map(LenientChangeLog::overlooked).orElse(List.of()));
         }
     }
 
@@ -162,6 +202,38 @@ final class ChangelogApplication {
             }
         }
         return false;
+    }
+
+    /**
+     * Refused by Liquibase's validation (see {@link LenientChangeLog}): tried again leniently first, since a
+     * changeset declared twice also shows as a checksum mismatch.
+     */
+    private static boolean refusedByValidation(Throwable e) {
+        for (var t = e; t != null; t = t.getCause()) {
+            if (t instanceof ValidationFailedException v) {
+                return !v.getMessage().contains("check sum") || v.getMessage().contains("duplicate identifiers")
+                        || v.getMessage().contains("is not allowed on");
+            }
+        }
+        return false;
+    }
+
+    private static void clearChecksums(Connection connection, List<ChangeSetKey> changeSets) throws SQLException {
+        if (changeSets.isEmpty()) {
+            return;
+        }
+        try (var s = connection.prepareStatement(
+                "UPDATE DATABASECHANGELOG SET MD5SUM = NULL WHERE FILENAME = ? AND ID = ? AND AUTHOR = ?")) {
+            for (var k : changeSets) {
+                s.setString(1, k.filePath());
+                s.setString(2, k.id());
+                s.setString(3, k.author());
+                s.executeUpdate();
+            }
+        }
+        if (!connection.getAutoCommit()) {
+            connection.commit();
+        }
     }
 
     private static void clearChecksums(Connection connection) throws SQLException {

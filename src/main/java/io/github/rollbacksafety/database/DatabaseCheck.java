@@ -103,7 +103,7 @@ public final class DatabaseCheck {
      */
     public List<QueryVerdict> describeOn(ChangelogSource changelog, ChangelogOptions options, List<Query> statements) {
         try (var db = open(); var c = connect(db)) {
-            var applied = ChangelogApplication.apply(c, changelog, options, ChangelogApplication.Observer.NONE);
+            var applied = ChangelogApplication.applyRelease(c, changelog, options);
             if (applied.failure().isPresent()) {
                 var reason = "the changelog does not apply on " + db.label() + ": " + applied.failure().get().message();
                 return statements.stream().map(q -> new QueryVerdict(q, QueryVerdict.Verdict.NOT_CHECKED, "", reason))
@@ -186,13 +186,16 @@ public final class DatabaseCheck {
         DatabaseOutcome run() throws SQLException {
             var verdicts = new LinkedHashMap<Query, QueryVerdict>();
             var probes = new ArrayList<Probe>();
+            var mappings = new ArrayList<Query>();
             for (var q : request.statements()) {
                 var text = describable(q);
-                if (text.isEmpty()) {
+                if (text.isPresent()) {
+                    probes.add(new DescribeProbe(q, text.get()));
+                } else if (NOT_SQL.contains(q.kind())) {
+                    mappings.add(q); // described through the columns they use, once the previous schema is there
+                } else {
                     verdicts.putIfAbsent(q, new QueryVerdict(q, QueryVerdict.Verdict.NOT_CHECKED, "",
                             "not a SQL query the database can describe"));
-                } else {
-                    probes.add(new DescribeProbe(q, text.get()));
                 }
             }
             var findings = new ArrayList<Finding>();
@@ -201,22 +204,43 @@ public final class DatabaseCheck {
             // Liquibase's connection applies; statements are described on another one, in auto-commit, so that a
             // failing describe never aborts a transaction of Liquibase's
             try (var c = connect(db); var probe = connect(db)) {
-                var previous = ChangelogApplication.apply(c, request.previous(), request.options(),
-                        ChangelogApplication.Observer.NONE);
+                var previous = ChangelogApplication.applyRelease(c, request.previous(), request.options());
                 if (previous.failure().isPresent()) {
                     var f = previous.failure().get();
                     var reason = "the previous release's changelog does not apply on " + db.label() + " ("
                             + f.changeSet().map(k -> k.filePath() + " " + k.author() + ":" + k.id() + ": ").orElse("")
                             + f.message() + ")" + hint();
                     notes.add("Database check against " + request.release() + " not done: " + reason);
-                    for (var p : probes) {
-                        verdicts.putIfAbsent(p.query(), new QueryVerdict(p.query(), QueryVerdict.Verdict.NOT_CHECKED,
-                                "", reason));
-                    }
+                    probes.stream().map(Probe::query).forEach(q -> verdicts.putIfAbsent(q,
+                            new QueryVerdict(q, QueryVerdict.Verdict.NOT_CHECKED, "", reason)));
+                    mappings.forEach(q -> verdicts.putIfAbsent(q,
+                            new QueryVerdict(q, QueryVerdict.Verdict.NOT_CHECKED, "", reason)));
                     return outcome(findings, verdicts);
                 }
+                overlooked(request.release() + "'s changelog", previous);
                 baselineColumns = RequiredColumns.read(probe);
                 probes.addAll(insertProbes(baselineColumns));
+                var misread = new ArrayList<String>();
+                var mapped = MappedSelects.of(mappings, request.usages(), baselineColumns);
+                for (var m : mapped) {
+                    m.statements().forEach(sql -> probes.add(new DescribeProbe(m.query(), sql)));
+                    m.misread().forEach(what -> misread.add(m.query().location() + ": " + what));
+                    if (!m.misread().isEmpty()) {
+                        verdicts.putIfAbsent(m.query(), new QueryVerdict(m.query(), QueryVerdict.Verdict.INCONCLUSIVE,
+                                "", "uses " + String.join(", ", m.misread()) + ", which the previous release's schema"
+                                + " does not have (its other names were described)"));
+                    }
+                }
+                mappings.stream().filter(q -> mapped.stream().noneMatch(m -> m.query().equals(q)))
+                        .forEach(q -> verdicts.putIfAbsent(q, new QueryVerdict(q, QueryVerdict.Verdict.NOT_CHECKED, "",
+                                "uses no table the static check could name")));
+                if (!misread.isEmpty()) {
+                    notes.add("Database check: " + misread.size() + " name(s) used by mappings or JPQL queries of "
+                            + request.release() + " are not in its own schema, so the static reading of them is off"
+                            + " (a naming strategy it does not know? see docs/query-sources.md) and a change to what"
+                            + " they really use could go unseen: " + String.join("; ", misread.stream().limit(5)
+                            .toList()) + (misread.size() > 5 ? "; ..." : "") + ".");
+                }
                 // only what works on the previous schema can be broken by the new one
                 for (var p : probes) {
                     var failure = evaluate(probe, p, baselineColumns, baselineColumns);
@@ -236,6 +260,7 @@ public final class DatabaseCheck {
             try (var c = connect(copy.orElse(db)); var probe = connect(copy.orElse(db))) {
                 var current = ChangelogApplication.apply(c, request.current(), request.options(),
                         ChangelogApplication.Observer.NONE);
+                overlooked("the current changelog", current);
                 if (current.checksumsReset()) {
                     notes.add("Database check: released changesets have other checksums now; they were accepted as"
                             + " after clear-checksums (see released-changeset-modified).");
@@ -267,6 +292,15 @@ public final class DatabaseCheck {
                 copy.ifPresent(ThrowawayDatabase::close);
             }
             return outcome(findings, verdicts);
+        }
+
+        private void overlooked(String changelog, ChangelogApplication.Outcome applied) {
+            if (!applied.overlooked().isEmpty()) {
+                notes.add("Database check: Liquibase's validation refuses " + changelog + " ("
+                        + String.join("; ", applied.overlooked()) + "); it was applied as the Liquibase version that"
+                        + " deployed it did: a changeset declared twice ran once, and what the validation refused"
+                        + " ran if the database accepted it.");
+            }
         }
 
         private boolean breaks(Failure f) {
@@ -407,8 +441,7 @@ public final class DatabaseCheck {
             var replay = originalKept ? db.copy().orElseThrow() : open();
             try (var c = connect(replay); var probeConnection = connect(replay)) {
                 if (!originalKept) {
-                    var previous = ChangelogApplication.apply(c, request.previous(), request.options(),
-                            ChangelogApplication.Observer.NONE);
+                    var previous = ChangelogApplication.applyRelease(c, request.previous(), request.options());
                     if (previous.failure().isPresent()) {
                         return result;
                     }

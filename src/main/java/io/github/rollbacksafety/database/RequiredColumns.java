@@ -61,6 +61,13 @@ final class RequiredColumns {
         return tables.containsKey(table.toLowerCase(Locale.ROOT));
     }
 
+    /** The table's column names (lower case), empty when the database has no such table. */
+    java.util.Set<String> columns(String table) {
+        var result = new java.util.HashSet<String>();
+        tables.getOrDefault(table.toLowerCase(Locale.ROOT), List.of()).forEach(c -> result.add(c.name()));
+        return result;
+    }
+
     int columnCount(String table) {
         return tables.getOrDefault(table.toLowerCase(Locale.ROOT), List.of()).size();
     }

@@ -357,6 +357,7 @@ public final class RollbackSafetyCheck {
         var flagged = new java.util.HashSet<io.github.rollbacksafety.query.Query>();
         findings.stream().filter(f -> f.severity() == io.github.rollbacksafety.rules.Severity.BREAKING).forEach(f -> flagged.addAll(f.queries()));
         long start = System.nanoTime();
+        previous.prepare(); // the database applies its changelog files, also when the static check had it cached
         var outcome = db.run(new DatabaseCheck.Request(previous.version(), previous.changelog(), request.current(),
                 request.changelogOptions(), statements.stream().sorted(java.util.Comparator
                         .comparing((io.github.rollbacksafety.query.Query q) -> q.location().file())

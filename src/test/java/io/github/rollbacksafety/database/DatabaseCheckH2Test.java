@@ -35,6 +35,53 @@ class DatabaseCheckH2Test {
     }
 
     @Test
+    void anEntityMappingIsDescribedThroughTheColumnsItMaps(@TempDir Path dir) {
+        var outcome = check.run(new DatabaseFixture(dir)
+                .released("1", DatabaseFixture.ORDERS)
+                .added("5", "<dropColumn tableName=\"orders\" columnName=\"legacy_status\"/>")
+                .entity("shop.Order", "orders", "id", "customer", "legacy_status")
+                .entity("shop.OrderSummary", "orders", "id", "status")
+                .request());
+
+        assertThat(outcome.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("query-fails-on-new-schema");
+            assertThat(f.object().display()).containsIgnoringCase("legacy_status");
+            assertThat(f.queries()).extracting(q -> q.sql()).containsExactly("-- mapping of shop.Order");
+        });
+        assertThat(outcome.verdicts()).extracting(QueryVerdict::verdict)
+                .containsExactly(QueryVerdict.Verdict.BROKEN, QueryVerdict.Verdict.OK);
+    }
+
+    @Test
+    void onlyTheSpellingsThePreviousSchemaHasAreDescribed(@TempDir Path dir) {
+        // the mapping readers give an implicit name in both spellings; the previous schema has one of them
+        var outcome = check.run(new DatabaseFixture(dir)
+                .released("1", DatabaseFixture.ORDERS)
+                .added("5", "<dropColumn tableName=\"orders\" columnName=\"created_at\"/>")
+                .entity("shop.Order", "orders", "id", "legacyStatus", "legacy_status", "createdAt", "created_at")
+                .request());
+
+        assertThat(outcome.findings()).singleElement()
+                .satisfies(f -> assertThat(f.object().display()).containsIgnoringCase("created_at"));
+    }
+
+    @Test
+    void aMappingNamingWhatThePreviousSchemaLacksIsNotedAndInconclusiveNotBroken(@TempDir Path dir) {
+        var outcome = check.run(new DatabaseFixture(dir)
+                .released("1", DatabaseFixture.ORDERS)
+                .added("5", "<dropColumn tableName=\"orders\" columnName=\"status\"/>")
+                .entity("shop.Order", "orders", "id", "state")
+                .entity("shop.Invoice", "invoices", "id")
+                .request());
+
+        assertThat(outcome.findings()).isEmpty();
+        assertThat(outcome.verdicts()).extracting(QueryVerdict::verdict)
+                .containsExactly(QueryVerdict.Verdict.INCONCLUSIVE, QueryVerdict.Verdict.INCONCLUSIVE);
+        assertThat(outcome.notes()).singleElement().satisfies(n -> assertThat(n)
+                .contains("2 name(s)").contains("column orders.state").contains("table invoices"));
+    }
+
+    @Test
     void postgresOnlySyntaxIsInconclusiveNotBroken(@TempDir Path dir) {
         var outcome = check.run(new DatabaseFixture(dir)
                 .released("1", DatabaseFixture.ORDERS)

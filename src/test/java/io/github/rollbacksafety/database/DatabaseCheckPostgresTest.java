@@ -36,6 +36,50 @@ class DatabaseCheckPostgresTest {
     }
 
     @Test
+    void aRenamedColumnOfAnEntityMappingBreaksItsDescribe(@TempDir Path dir) {
+        var request = new DatabaseFixture(dir)
+                .released("1", DatabaseFixture.ORDERS)
+                .added("5", "<renameColumn tableName=\"orders\" oldColumnName=\"customer\" newColumnName=\"buyer\"/>")
+                .entity("shop.Order", "orders", "id", "customer", "status")
+                .request();
+
+        var outcome = check.run(request);
+
+        assertThat(outcome.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("query-fails-on-new-schema");
+            assertThat(f.changeSet().displayId()).isEqualTo("shop:5");
+            assertThat(f.message()).contains("42703").contains("customer");
+        });
+        assertThat(outcome.verdicts()).singleElement()
+                .satisfies(v -> assertThat(v.verdict()).isEqualTo(QueryVerdict.Verdict.BROKEN));
+    }
+
+    @Test
+    void aReleasedChangelogLiquibaseNowRefusesIsAppliedAsItWasDeployed(@TempDir Path dir) {
+        // Liquibase 4.33 refuses both on validation; the releases that shipped them were deployed with older ones
+        var request = new DatabaseFixture(dir)
+                .released("1", DatabaseFixture.ORDERS)
+                .released("2", "<addColumn tableName=\"orders\"><column name=\"note\" type=\"text\""
+                        + " afterColumn=\"customer\"/></addColumn>")
+                .released("2", "<addColumn tableName=\"orders\"><column name=\"note\" type=\"text\""
+                        + " afterColumn=\"customer\"/></addColumn>")
+                .added("5", "<dropColumn tableName=\"orders\" columnName=\"note\"/>")
+                .query("SELECT id, note FROM orders")
+                .request();
+
+        var outcome = check.run(request);
+
+
+        assertThat(outcome.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("query-fails-on-new-schema");
+            assertThat(f.changeSet().displayId()).isEqualTo("shop:5");
+        });
+        assertThat(outcome.notes()).anySatisfy(n -> assertThat(n).contains("refuses 1.0.0's changelog")
+                .contains("declared twice, run once").contains("column positions postgresql has no syntax for"));
+        assertThat(outcome.notes()).noneSatisfy(n -> assertThat(n).contains("other checksums"));
+    }
+
+    @Test
     void blamesTheChangesetAfterWhichAQueryStartsFailing(@TempDir Path dir) {
         var request = new DatabaseFixture(dir)
                 .released("1", DatabaseFixture.ORDERS)

@@ -31,6 +31,7 @@ final class DatabaseFixture {
     private final List<String> released = new ArrayList<>();
     private final List<String> added = new ArrayList<>();
     private final List<String> queries = new ArrayList<>();
+    private final List<QueryUsage> mappings = new ArrayList<>();
 
     DatabaseFixture(Path dir) {
         this.dir = dir;
@@ -50,6 +51,20 @@ final class DatabaseFixture {
 
     DatabaseFixture query(String sql) {
         queries.add(sql);
+        return this;
+    }
+
+    /**
+     * An entity mapped to {@code table} with these columns, as the JPA readers turn a mapping into usage: a
+     * statement-less query that reads and writes the table's mapped columns.
+     */
+    DatabaseFixture entity(String className, String table, String... columns) {
+        var q = new Query("-- mapping of " + className, SourceLocation.of(className.replace('.', '/') + ".java", 1),
+                QuerySourceKind.JPA_MAPPING);
+        var uses = java.util.Arrays.stream(columns)
+                .map(c -> QueryUsage.ColumnUse.of(table, c, QueryUsage.Access.READ)).toList();
+        mappings.add(new QueryUsage(q, List.of(new QueryUsage.TableUse(table, true)), uses,
+                List.of(new QueryUsage.InsertUse(table, List.of(columns), false)), List.of(), List.of()));
         return this;
     }
 
@@ -74,6 +89,10 @@ final class DatabaseFixture {
                 // the database still sees it
             }
         }
+        mappings.forEach(m -> {
+            statements.add(m.query());
+            usages.add(m);
+        });
         var reader = new ChangelogReader();
         List<ChangeSetRef> releasedRefs = reader.read(previous, ChangelogOptions.DEFAULT).changeSets();
         List<ChangeSetRef> currentRefs = reader.read(current, ChangelogOptions.DEFAULT).changeSets();
