@@ -500,7 +500,10 @@ public final class RollbackSafetyCheck {
             slots.add(p);
             sql.addAll(collector.sql());
         }
-        var parsed = extractAll(sql);
+        // HQL among one source's strings may name entities another source of the release maps (DAOs and hbm.xml)
+        var entityQueries = slots.stream().filter(Pending.class::isInstance)
+                .flatMap(p -> ((Pending) p).collector().entityQueries().stream()).toList();
+        var parsed = extractAll(sql, sqlUsageExtractor.withEntityQueries(entityQueries));
         for (var slot : slots) {
             if (slot instanceof Pending p) {
                 var entry = entryOf(p, parsed.subList(p.offset(), p.offset() + p.collector().sql().size()));
@@ -536,12 +539,12 @@ public final class RollbackSafetyCheck {
     }
 
     /** Parses every statement; the result holds a QueryUsage or a QueryCollector.Unparsed per statement, in order. */
-    private List<Object> extractAll(List<io.github.rollbacksafety.query.Query> sql) {
+    private List<Object> extractAll(List<io.github.rollbacksafety.query.Query> sql, SqlUsageExtractor extractor) {
         // Parsing dominates; statements are independent, so use every core. Chunks rather than single statements:
         // each chunk reuses one parser, whose construction costs about as much as parsing a short statement.
         int chunks = Math.max(1, Math.min(sql.size() / MIN_CHUNK, 4 * Runtime.getRuntime().availableProcessors()));
         return java.util.stream.IntStream.range(0, chunks).parallel().mapToObj(c -> {
-            var batch = sqlUsageExtractor.batch();
+            var batch = extractor.batch();
             var part = sql.subList(c * sql.size() / chunks, (c + 1) * sql.size() / chunks);
             var out = new ArrayList<Object>(part.size());
             for (var q : part) {

@@ -28,6 +28,7 @@ public final class QueryCollector {
     private final List<QueryUsage> usages = new ArrayList<>();
     private final List<Unparsed> unparsed = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<EntityQueries> entityQueries = new ArrayList<>();
 
     /** A SQL statement to parse (one statement per call). */
     public void sql(Query query) {
@@ -52,6 +53,15 @@ public final class QueryCollector {
     /** A problem reading a source (unreadable file, bad archive entry...). */
     public void warning(String message) {
         warnings.add(message);
+    }
+
+    /** The entity mappings a source read, for HQL/JPQL that other sources of the release found as strings. */
+    public void entityQueries(EntityQueries translator) {
+        entityQueries.add(translator);
+    }
+
+    public List<EntityQueries> entityQueries() {
+        return entityQueries;
     }
 
     public List<Query> sql() {

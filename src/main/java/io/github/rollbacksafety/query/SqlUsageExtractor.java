@@ -20,7 +20,9 @@ import java.util.regex.Pattern;
  * scope), inserts with their column lists, {@code *} reads and sequences. Templates real code writes into SQL
  * ({@code String.format}'s {@code %s}, JDBI's {@code <list>}, MyBatis {@code ${x}}...) are made parseable first
  * ({@link SqlTemplates}), PostgreSQL {@code COPY} becomes the SELECT or INSERT it amounts to, and a statement that
- * fails only because it names a table like {@code sample}, which JSqlParser reserves, is parsed again quoted. Thread-safe: it holds no state, and
+ * fails only because it names a table like {@code sample}, which JSqlParser reserves, is parsed again quoted.
+ * Strings from code that are HQL/JPQL go to the {@link EntityQueries} of the release's mappings, or are reported as
+ * HQL. Thread-safe: it holds no mutable state (translators serialise their own calls), and
  * each call builds its own parser and walker; a {@link Batch} reuses one parser for many statements on one thread.
  *
  * <p>The parser is called directly (no timeout thread per statement: about four times faster). Pathological input
@@ -44,6 +46,24 @@ public final class SqlUsageExtractor {
 
     private static final Pattern TRUNCATE_IDENTITY = Pattern.compile(
             "(?is)(\\A\\s*truncate\\s.*?)\\s(?:restart|continue)\\s+identity\\b");
+
+    private final List<EntityQueries> entityQueries;
+
+    public SqlUsageExtractor() {
+        this(List.of());
+    }
+
+    private SqlUsageExtractor(List<EntityQueries> entityQueries) {
+        this.entityQueries = List.copyOf(entityQueries);
+    }
+
+    /**
+     * An extractor that reads strings from code naming mapped entities (or shaped like HQL) through these
+     * translators instead of the SQL parser; the usage keeps the statement's own source kind.
+     */
+    public SqlUsageExtractor withEntityQueries(List<EntityQueries> translators) {
+        return translators.isEmpty() && entityQueries.isEmpty() ? this : new SqlUsageExtractor(translators);
+    }
 
     /**
      * @throws UnparsableQueryException when the statement does not parse (or exceeds the parse bounds)
@@ -102,6 +122,10 @@ public final class SqlUsageExtractor {
         if (query.kind() == QuerySourceKind.JAVA_SOURCE || query.kind() == QuerySourceKind.BYTECODE_STRING) {
             // a string from code may be HQL/JPQL: read as SQL it would report entity names as tables
             var hql = HqlShape.hqlSign(sql);
+            var translated = entityQuery(query, hql.isPresent());
+            if (translated.isPresent()) {
+                return translated.get();
+            }
             if (hql.isPresent()) {
                 throw new UnparsableQueryException("HQL/JPQL, not SQL (" + hql.get() + "): its entities are not "
                         + "mapped in the sources read");
@@ -136,6 +160,27 @@ public final class SqlUsageExtractor {
                     + "${table} or <table>): which table it reads or writes cannot be known");
         }
         return usage;
+    }
+
+    /**
+     * The statement read through the first translator whose mappings name its entities. A failed translation is
+     * the reason when the text is HQL for sure; otherwise the text may still be SQL naming a table spelled like an
+     * entity, and is parsed as SQL.
+     */
+    private java.util.Optional<QueryUsage> entityQuery(Query query, boolean surelyHql) throws UnparsableQueryException {
+        for (var translator : entityQueries) {
+            if (translator.namesEntity(query.sql())) {
+                try {
+                    return java.util.Optional.of(translator.translate(query));
+                } catch (UnparsableQueryException e) {
+                    if (surelyHql) {
+                        throw new UnparsableQueryException("HQL/JPQL: " + e.getMessage(), e);
+                    }
+                    return java.util.Optional.empty();
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Placeholders replaced, a trailing semicolon dropped, bounds checked. */

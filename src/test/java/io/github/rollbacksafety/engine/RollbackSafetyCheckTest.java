@@ -224,4 +224,44 @@ class RollbackSafetyCheckTest {
         assertThat(result.newChangeSets()).extracting(cs -> cs.id()).containsExactly("1", "3");
         assertThat(result.unusedWaivers()).hasSize(1);
     }
+
+    @Test
+    void hqlInOneSourceIsReadThroughTheEntityMappingsOfAnotherSourceOfTheRelease() throws IOException {
+        // OpenELIS's shape: DAOs in src/main/java hold HQL, the entities are mapped in src/main/resources/*.hbm.xml
+        var resources = java.nio.file.Files.createDirectories(dir.resolve("resources"));
+        java.nio.file.Files.writeString(resources.resolve("Order.hbm.xml"), """
+                <?xml version="1.0"?>
+                <hibernate-mapping package="com.shop">
+                  <class name="Order" table="orders">
+                    <id name="id"/>
+                    <property name="status"/>
+                    <property name="remark" column="note"/>
+                  </class>
+                </hibernate-mapping>
+                """);
+        var javaDir = java.nio.file.Files.createDirectories(dir.resolve("java/com/shop"));
+        java.nio.file.Files.writeString(javaDir.resolve("OrderDao.java"), """
+                package com.shop;
+                class OrderDao {
+                    String remarks() {
+                        return "select o.remark from Order o where o.status = :status";
+                    }
+                }
+                """);
+        var previous = new PreviousRelease("1.0", fx().changelog("1.0", V1), List.of(
+                new io.github.rollbacksafety.query.archive.ArchiveQuerySource(resources, List.of()),
+                new io.github.rollbacksafety.query.javasource.JavaSourceQuerySource(dir.resolve("java"), "1.0")));
+
+        var result = run(CheckRequest.of(fx().changelog("current", V1 + DROP_NOTE), List.of(previous)));
+
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo("column-dropped");
+            assertThat(f.object()).isEqualTo(FindingObject.column("orders", "note"));
+            // the mapping itself, and the DAO's HQL read through it (o.remark is the column note)
+            assertThat(f.queries()).extracting(q -> q.kind() + " " + q.location().file()).containsExactlyInAnyOrder(
+                    "HIBERNATE_XML Order.hbm.xml", "JAVA_SOURCE com/shop/OrderDao.java");
+        });
+        assertThat(result.coverage().perKind().get(io.github.rollbacksafety.query.QuerySourceKind.JAVA_SOURCE))
+                .isEqualTo(new Coverage.Counts(1, 1));
+    }
 }

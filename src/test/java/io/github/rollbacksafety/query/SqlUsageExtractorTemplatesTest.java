@@ -227,4 +227,45 @@ class SqlUsageExtractorTemplatesTest {
                 QuerySourceKind.SQL_RESOURCE));
         assertThat(u.tables()).containsExactly(new TableUse("sample", false));
     }
+
+    /** The entity mappings of the hbm.xml fixture (Account on accounts, Branch on branches), as a source reads them. */
+    private static List<EntityQueries> hbmMappings() {
+        var collector = new QueryCollector();
+        new io.github.rollbacksafety.query.archive.ArchiveQuerySource(CodeFixtures.TEST_CLASSES.resolve("code/hbm"),
+                List.of()).collect(collector);
+        assertThat(collector.entityQueries()).isNotEmpty();
+        return collector.entityQueries();
+    }
+
+    @Test
+    void hqlFromCodeIsReadThroughAnotherSourcesMappingsKeepingItsKind() throws UnparsableQueryException {
+        var withMappings = extractor.withEntityQueries(hbmMappings());
+        var query = new Query("select a.ownerName from Account a join a.branch b where b.city = :city",
+                SourceLocation.of("AccountDao.java", 12), QuerySourceKind.JAVA_SOURCE);
+
+        var u = withMappings.extract(query);
+
+        assertThat(u.query().kind()).isEqualTo(QuerySourceKind.JAVA_SOURCE);
+        assertThat(u.tables()).extracting(TableUse::table).containsExactly("accounts", "branches");
+        assertThat(columns(u)).contains("accounts.owner_name", "branches.city");
+    }
+
+    @Test
+    void hqlOfAnEntityNoSourceMapsIsNotReadAsTables() {
+        var withMappings = extractor.withEntityQueries(hbmMappings());
+        var query = new Query("select c.fullName from Customer c where c.createdOn > :since",
+                SourceLocation.of("CustomerDao.java", 3), QuerySourceKind.JAVA_SOURCE);
+
+        assertThatThrownBy(() -> withMappings.extract(query)).isInstanceOf(UnparsableQueryException.class)
+                .hasMessageStartingWith("HQL/JPQL, not SQL");
+    }
+
+    @Test
+    void sqlNamingATableSpelledLikeAnEntityIsStillSql() throws UnparsableQueryException {
+        // "Branch" is an entity, but this is SQL the translator cannot read: parsed as SQL
+        var u = extractor.withEntityQueries(hbmMappings()).extract(new Query(
+                "SELECT b.city, count(*) FROM Branch b GROUP BY b.city HAVING count(*) > 1 LIMIT 10",
+                SourceLocation.of("Report.java", 5), QuerySourceKind.JAVA_SOURCE));
+        assertThat(u.tables()).isNotEmpty();
+    }
 }

@@ -4,6 +4,7 @@ import io.github.rollbacksafety.ArchiveLayout;
 import io.github.rollbacksafety.query.XmlTree;
 import io.github.rollbacksafety.query.bytecode.ClassFileReader;
 import io.github.rollbacksafety.query.mapping.AnnotationMappings;
+import io.github.rollbacksafety.query.EntityQueries;
 import io.github.rollbacksafety.query.mapping.HibernateMappingReader;
 import io.github.rollbacksafety.query.mapping.JpqlTranslator;
 import io.github.rollbacksafety.query.mapping.MappingModel;
@@ -292,6 +293,9 @@ public final class ArchiveQuerySource implements QuerySource {
             var mappings = new MappingUsages(model);
             mappings.emit(collector);
             var jpql = new JpqlTranslator(model, mappings);
+            if (!model.isEmpty()) {
+                collector.entityQueries(EntityQueries.of(jpql::namesEntity, jpql::translate));
+            }
             for (var q : annotations.queries()) {
                 query(q, QuerySourceKind.ANNOTATION_SQL, jpql);
             }

@@ -155,6 +155,7 @@ public final class JavaSourceQuerySource implements QuerySource {
         active.forEach(r -> r.finish(staged));
         staged.warnings().forEach(collector::warning);
         staged.usages().forEach(collector::usage);
+        staged.entityQueries().forEach(collector::entityQueries);
         staged.unparsed().forEach(u -> collector.unparsed(u.query(), u.reason()));
         for (var sql : staged.sql()) {
             if (active.stream().noneMatch(r -> r.claims(sql, collector))) {

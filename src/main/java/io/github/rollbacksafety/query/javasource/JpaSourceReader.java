@@ -4,6 +4,7 @@ import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import io.github.rollbacksafety.query.EntityQueries;
 import io.github.rollbacksafety.query.Query;
 import io.github.rollbacksafety.query.QueryCollector;
 import io.github.rollbacksafety.query.QuerySourceKind;
@@ -91,6 +92,7 @@ final class JpaSourceReader implements JavaSourceQuerySource.UnitReader {
         mappings.emit(collector);
         var jpql = new JpqlTranslator(model, mappings);
         translator = Optional.of(jpql);
+        collector.entityQueries(EntityQueries.of(jpql::namesEntity, jpql::translate));
         for (var q : annotations.queries()) {
             if (q.jpql()) {
                 translate(new Query(q.text(), q.location(), QuerySourceKind.JPQL), jpql, collector);
