@@ -52,6 +52,7 @@ public final class InputFingerprint {
                     .text("object", waiver.object().orElse("")).text("reason", waiver.reason());
         }
         fp.text("failOn", request.failOn().name());
+        request.defaultSchema().ifPresent(schema -> fp.text("defaultSchema", schema));
         return fp;
     }
 

@@ -4,6 +4,7 @@ import io.github.rollbacksafety.ddl.SqlDdlTranslator;
 
 import io.github.rollbacksafety.schema.ColumnDef;
 import io.github.rollbacksafety.schema.ColumnType;
+import io.github.rollbacksafety.schema.Identifiers;
 import io.github.rollbacksafety.schema.SchemaOp;
 import io.github.rollbacksafety.schema.SchemaOp.DataChange.Kind;
 import liquibase.Scope;
@@ -61,48 +62,56 @@ final class LiquibaseChangeTranslator {
             return dropColumn(c);
         }
         if (change instanceof RenameColumnChange c) {
-            return List.of(new SchemaOp.RenameColumn(c.getTableName(), c.getOldColumnName(), c.getNewColumnName()));
+            return List.of(new SchemaOp.RenameColumn(in(c.getSchemaName(), c.getTableName()), c.getOldColumnName(),
+                    c.getNewColumnName()));
         }
         if (change instanceof DropTableChange c) {
-            return List.of(new SchemaOp.DropTable(c.getTableName()));
+            return List.of(new SchemaOp.DropTable(in(c.getSchemaName(), c.getTableName())));
         }
         if (change instanceof RenameTableChange c) {
-            return List.of(new SchemaOp.RenameTable(c.getOldTableName(), c.getNewTableName()));
+            return List.of(new SchemaOp.RenameTable(in(c.getSchemaName(), c.getOldTableName()),
+                    in(c.getSchemaName(), c.getNewTableName())));
         }
         if (change instanceof ModifyDataTypeChange c) {
-            return List.of(new SchemaOp.AlterType(c.getTableName(), c.getColumnName(), ColumnType.parse(c.getNewDataType())));
+            return List.of(new SchemaOp.AlterType(in(c.getSchemaName(), c.getTableName()), c.getColumnName(),
+                    ColumnType.parse(c.getNewDataType())));
         }
         if (change instanceof AddNotNullConstraintChange c) {
             // defaultNullValue only backfills existing NULLs; it is not a default for future inserts
-            return List.of(new SchemaOp.SetNotNull(c.getTableName(), c.getColumnName()));
+            return List.of(new SchemaOp.SetNotNull(in(c.getSchemaName(), c.getTableName()), c.getColumnName()));
         }
         if (change instanceof DropNotNullConstraintChange c) {
-            return List.of(new SchemaOp.DropNotNull(c.getTableName(), c.getColumnName()));
+            return List.of(new SchemaOp.DropNotNull(in(c.getSchemaName(), c.getTableName()), c.getColumnName()));
         }
         if (change instanceof AddDefaultValueChange c) {
-            return List.of(new SchemaOp.SetDefault(c.getTableName(), c.getColumnName(), defaultOf(c).orElse("")));
+            return List.of(new SchemaOp.SetDefault(in(c.getSchemaName(), c.getTableName()), c.getColumnName(),
+                    defaultOf(c).orElse("")));
         }
         if (change instanceof DropDefaultValueChange c) {
-            return List.of(new SchemaOp.DropDefault(c.getTableName(), c.getColumnName()));
+            return List.of(new SchemaOp.DropDefault(in(c.getSchemaName(), c.getTableName()), c.getColumnName()));
         }
         if (change instanceof AddUniqueConstraintChange c) {
-            return List.of(new SchemaOp.AddUnique(c.getTableName(), names(c.getColumnNames()),
+            return List.of(new SchemaOp.AddUnique(in(c.getSchemaName(), c.getTableName()), names(c.getColumnNames()),
                     Optional.ofNullable(c.getConstraintName())));
         }
         if (change instanceof CreateIndexChange c) {
             return createIndex(c);
         }
         if (change instanceof DropUniqueConstraintChange c && c.getConstraintName() != null) {
-            return List.of(new SchemaOp.DropUnique(Optional.ofNullable(c.getTableName()), c.getConstraintName(),
+            return List.of(new SchemaOp.DropUnique(Optional.ofNullable(in(c.getSchemaName(), c.getTableName())),
+                    c.getConstraintName(),
                     c.getUniqueColumns() == null ? List.of() : names(c.getUniqueColumns())));
         }
         if (change instanceof DropIndexChange c && c.getIndexName() != null) {
-            return List.of(new SchemaOp.DropUnique(Optional.ofNullable(c.getTableName()), c.getIndexName(),
+            return List.of(new SchemaOp.DropUnique(Optional.ofNullable(in(c.getSchemaName(), c.getTableName())),
+                    c.getIndexName(),
                     List.of()));
         }
         if (change instanceof AddForeignKeyConstraintChange c) {
-            return List.of(new SchemaOp.AddForeignKey(c.getBaseTableName(), names(c.getBaseColumnNames()),
-                    c.getReferencedTableName(), names(c.getReferencedColumnNames())));
+            return List.of(new SchemaOp.AddForeignKey(in(c.getBaseTableSchemaName(), c.getBaseTableName()),
+                    names(c.getBaseColumnNames()),
+                    in(c.getReferencedTableSchemaName(), c.getReferencedTableName()),
+                            names(c.getReferencedColumnNames())));
         }
         if (change instanceof AddPrimaryKeyChange c) {
             return addPrimaryKey(c);
@@ -111,33 +120,35 @@ final class LiquibaseChangeTranslator {
             return createView(c);
         }
         if (change instanceof DropViewChange c) {
-            return List.of(new SchemaOp.DropView(c.getViewName()));
+            return List.of(new SchemaOp.DropView(in(c.getSchemaName(), c.getViewName())));
         }
         if (change instanceof RenameViewChange c) {
             // a view is a relation like a table: queries name both the same way
-            return List.of(new SchemaOp.RenameTable(c.getOldViewName(), c.getNewViewName()));
+            return List.of(new SchemaOp.RenameTable(in(c.getSchemaName(), c.getOldViewName()),
+                    in(c.getSchemaName(), c.getNewViewName())));
         }
         if (change instanceof CreateSequenceChange c) {
-            return List.of(new SchemaOp.CreateSequence(c.getSequenceName()));
+            return List.of(new SchemaOp.CreateSequence(in(c.getSchemaName(), c.getSequenceName())));
         }
         if (change instanceof DropSequenceChange c) {
-            return List.of(new SchemaOp.DropSequence(c.getSequenceName()));
+            return List.of(new SchemaOp.DropSequence(in(c.getSchemaName(), c.getSequenceName())));
         }
         if (change instanceof RenameSequenceChange c) {
-            return List.of(new SchemaOp.RenameSequence(c.getOldSequenceName(), c.getNewSequenceName()));
+            return List.of(new SchemaOp.RenameSequence(in(c.getSchemaName(), c.getOldSequenceName()),
+                    in(c.getSchemaName(), c.getNewSequenceName())));
         }
         if (change instanceof InsertDataChange c) {
-            return List.of(new SchemaOp.DataChange(c.getTableName(), Kind.INSERT));
+            return List.of(new SchemaOp.DataChange(in(c.getSchemaName(), c.getTableName()), Kind.INSERT));
         }
         if (change instanceof UpdateDataChange c) {
-            return List.of(new SchemaOp.DataChange(c.getTableName(), Kind.UPDATE));
+            return List.of(new SchemaOp.DataChange(in(c.getSchemaName(), c.getTableName()), Kind.UPDATE));
         }
         if (change instanceof DeleteDataChange c) {
-            return List.of(new SchemaOp.DataChange(c.getTableName(), Kind.DELETE));
+            return List.of(new SchemaOp.DataChange(in(c.getSchemaName(), c.getTableName()), Kind.DELETE));
         }
         if (change instanceof LoadDataChange c) {
             // also LoadUpdateDataChange, a subclass
-            return List.of(new SchemaOp.DataChange(c.getTableName(), Kind.LOAD));
+            return List.of(new SchemaOp.DataChange(in(c.getSchemaName(), c.getTableName()), Kind.LOAD));
         }
         if (change instanceof SQLFileChange c) {
             return sqlOps(c.getSql(), c.getEndDelimiter());
@@ -147,9 +158,10 @@ final class LiquibaseChangeTranslator {
         }
         if (change instanceof MergeColumnChange c) {
             return List.of(
-                    new SchemaOp.AddColumn(c.getTableName(), ColumnDef.nullable(c.getFinalColumnName(), c.getFinalColumnType())),
-                    new SchemaOp.DropColumn(c.getTableName(), c.getColumn1Name()),
-                    new SchemaOp.DropColumn(c.getTableName(), c.getColumn2Name()));
+                    new SchemaOp.AddColumn(in(c.getSchemaName(), c.getTableName()),
+                            ColumnDef.nullable(c.getFinalColumnName(), c.getFinalColumnType())),
+                    new SchemaOp.DropColumn(in(c.getSchemaName(), c.getTableName()), c.getColumn1Name()),
+                    new SchemaOp.DropColumn(in(c.getSchemaName(), c.getTableName()), c.getColumn2Name()));
         }
         if (change instanceof AddLookupTableChange c) {
             return addLookupTable(c);
@@ -185,7 +197,7 @@ final class LiquibaseChangeTranslator {
     }
 
     private List<SchemaOp> createTable(CreateTableChange c) {
-        var table = c.getTableName();
+        var table = in(c.getSchemaName(), c.getTableName());
         var columns = new ArrayList<ColumnDef>();
         var extra = new ArrayList<SchemaOp>();
         for (var col : c.getColumns()) {
@@ -201,8 +213,8 @@ final class LiquibaseChangeTranslator {
     private List<SchemaOp> addColumn(AddColumnChange c) {
         var ops = new ArrayList<SchemaOp>();
         for (AddColumnConfig col : c.getColumns()) {
-            ops.add(new SchemaOp.AddColumn(c.getTableName(), column(col)));
-            ops.addAll(columnConstraints(c.getTableName(), col));
+            ops.add(new SchemaOp.AddColumn(in(c.getSchemaName(), c.getTableName()), column(col)));
+            ops.addAll(columnConstraints(in(c.getSchemaName(), c.getTableName()), col));
         }
         return ops;
     }
@@ -210,11 +222,11 @@ final class LiquibaseChangeTranslator {
     private static List<SchemaOp> dropColumn(DropColumnChange c) {
         var ops = new ArrayList<SchemaOp>();
         if (c.getColumnName() != null && !c.getColumnName().isBlank()) {
-            ops.add(new SchemaOp.DropColumn(c.getTableName(), c.getColumnName()));
+            ops.add(new SchemaOp.DropColumn(in(c.getSchemaName(), c.getTableName()), c.getColumnName()));
         }
         if (c.getColumns() != null) {
             for (var col : c.getColumns()) {
-                ops.add(new SchemaOp.DropColumn(c.getTableName(), col.getName()));
+                ops.add(new SchemaOp.DropColumn(in(c.getSchemaName(), c.getTableName()), col.getName()));
             }
         }
         return ops;
@@ -223,10 +235,11 @@ final class LiquibaseChangeTranslator {
     private static List<SchemaOp> createIndex(CreateIndexChange c) {
         if (Boolean.TRUE.equals(c.isUnique())) {
             var columns = c.getColumns().stream().map(ColumnConfig::getName).toList();
-            return List.of(new SchemaOp.AddUnique(c.getTableName(), columns, Optional.ofNullable(c.getIndexName())));
+            return List.of(new SchemaOp.AddUnique(in(c.getSchemaName(), c.getTableName()), columns,
+                    Optional.ofNullable(c.getIndexName())));
         }
         return List.of(new SchemaOp.Harmless("create index " + Optional.ofNullable(c.getIndexName()).orElse("")
-                + " on " + c.getTableName()));
+                + " on " + in(c.getSchemaName(), c.getTableName())));
     }
 
     private static List<SchemaOp> addPrimaryKey(AddPrimaryKeyChange c) {
@@ -234,9 +247,10 @@ final class LiquibaseChangeTranslator {
         var columns = names(c.getColumnNames());
         var ops = new ArrayList<SchemaOp>();
         for (var col : columns) {
-            ops.add(new SchemaOp.SetNotNull(c.getTableName(), col));
+            ops.add(new SchemaOp.SetNotNull(in(c.getSchemaName(), c.getTableName()), col));
         }
-        ops.add(new SchemaOp.AddUnique(c.getTableName(), columns, Optional.ofNullable(c.getConstraintName())));
+        ops.add(new SchemaOp.AddUnique(in(c.getSchemaName(), c.getTableName()), columns,
+                Optional.ofNullable(c.getConstraintName())));
         return ops;
     }
 
@@ -247,24 +261,27 @@ final class LiquibaseChangeTranslator {
                     c.getEncoding());
         }
         if (select == null || select.isBlank()) {
-            return List.of(new SchemaOp.Unanalyzable("create view " + c.getViewName(), "the view has no query"));
+            return List.of(new SchemaOp.Unanalyzable("create view " + in(c.getSchemaName(), c.getViewName()),
+                    "the view has no query"));
         }
         if (Boolean.TRUE.equals(c.getFullDefinition())) {
             // the text is a whole CREATE VIEW statement
             return sql.translate(select);
         }
         boolean replace = Boolean.TRUE.equals(c.getReplaceIfExists());
-        return List.of(new SchemaOp.CreateView(c.getViewName(), replace, select, sql.viewColumns(select)));
+        return List.of(new SchemaOp.CreateView(in(c.getSchemaName(), c.getViewName()), replace, select,
+                sql.viewColumns(select)));
     }
 
     private static List<SchemaOp> addLookupTable(AddLookupTableChange c) {
         var key = new ColumnDef(c.getNewColumnName(), ColumnType.parseOptional(c.getNewColumnDataType()), false,
                 Optional.empty(), false);
         return List.of(
-                new SchemaOp.CreateTable(c.getNewTableName(), List.of(key)),
-                new SchemaOp.DataChange(c.getNewTableName(), Kind.INSERT),
-                new SchemaOp.AddForeignKey(c.getExistingTableName(), List.of(c.getExistingColumnName()),
-                        c.getNewTableName(), List.of(c.getNewColumnName())));
+                new SchemaOp.CreateTable(in(c.getNewTableSchemaName(), c.getNewTableName()), List.of(key)),
+                new SchemaOp.DataChange(in(c.getNewTableSchemaName(), c.getNewTableName()), Kind.INSERT),
+                new SchemaOp.AddForeignKey(in(c.getExistingTableSchemaName(), c.getExistingTableName()),
+                        List.of(c.getExistingColumnName()),
+                        in(c.getNewTableSchemaName(), c.getNewTableName()), List.of(c.getNewColumnName())));
     }
 
     private List<SchemaOp> sqlOps(String text, String endDelimiter) {
@@ -308,9 +325,14 @@ final class LiquibaseChangeTranslator {
         return ops;
     }
 
+    /** A name in the change's {@code schemaName} (kept: {@code archive.orders} is not {@code app.orders}). */
+    private static String in(String schemaName, String name) {
+        return name == null ? null : Identifiers.qualify(schemaName, name);
+    }
+
     private static Optional<String> referencedTable(liquibase.change.ConstraintsConfig constraints) {
         if (constraints.getReferencedTableName() != null) {
-            return Optional.of(constraints.getReferencedTableName());
+            return Optional.of(in(constraints.getReferencedTableSchemaName(), constraints.getReferencedTableName()));
         }
         var references = constraints.getReferences(); // "table(column)"
         if (references == null || references.isBlank()) {

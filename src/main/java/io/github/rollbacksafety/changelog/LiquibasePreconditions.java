@@ -1,5 +1,7 @@
 package io.github.rollbacksafety.changelog;
 
+import io.github.rollbacksafety.schema.Identifiers;
+
 import liquibase.precondition.PreconditionLogic;
 import liquibase.precondition.core.AndPrecondition;
 import liquibase.precondition.core.ChangeSetExecutedPrecondition;
@@ -67,16 +69,17 @@ final class LiquibasePreconditions {
 
     private static Precondition translate(liquibase.precondition.Precondition p) {
         if (p instanceof TableExistsPrecondition t) {
-            return new Precondition.TableExists(t.getTableName());
+            return new Precondition.TableExists(Identifiers.qualify(t.getSchemaName(), t.getTableName()));
         }
         if (p instanceof ColumnExistsPrecondition c) {
-            return new Precondition.ColumnExists(c.getTableName(), c.getColumnName());
+            return new Precondition.ColumnExists(Identifiers.qualify(c.getSchemaName(), c.getTableName()),
+                    c.getColumnName());
         }
         if (p instanceof ViewExistsPrecondition v) {
-            return new Precondition.ViewExists(v.getViewName());
+            return new Precondition.ViewExists(Identifiers.qualify(v.getSchemaName(), v.getViewName()));
         }
         if (p instanceof SequenceExistsPrecondition s) {
-            return new Precondition.SequenceExists(s.getSequenceName());
+            return new Precondition.SequenceExists(Identifiers.qualify(s.getSchemaName(), s.getSequenceName()));
         }
         if (p instanceof ChangeSetExecutedPrecondition c) {
             return new Precondition.ChangeSetExecuted(c.getId(), c.getAuthor(),

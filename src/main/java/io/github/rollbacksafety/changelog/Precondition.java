@@ -15,26 +15,26 @@ public sealed interface Precondition {
 
     record TableExists(String table) implements Precondition {
         public TableExists {
-            table = Identifiers.bareName(table);
+            table = Identifiers.qualifiedName(table);
         }
     }
 
     record ViewExists(String view) implements Precondition {
         public ViewExists {
-            view = Identifiers.bareName(view);
+            view = Identifiers.qualifiedName(view);
         }
     }
 
     record ColumnExists(String table, String column) implements Precondition {
         public ColumnExists {
-            table = Identifiers.bareName(table);
+            table = Identifiers.qualifiedName(table);
             column = Identifiers.normalize(column);
         }
     }
 
     record SequenceExists(String sequence) implements Precondition {
         public SequenceExists {
-            sequence = Identifiers.bareName(sequence);
+            sequence = Identifiers.qualifiedName(sequence);
         }
     }
 

@@ -114,8 +114,9 @@ final class SqlGapStatements {
             if (parts.size() < 2) {
                 return List.of(new SchemaOp.Unanalyzable(what, "sp_rename of a column needs table.column"));
             }
-            return List.of(new SchemaOp.RenameColumn(parts.get(parts.size() - 2), parts.get(parts.size() - 1),
-                    args.get(1)));
+            // the table keeps its schema ('dbo.orders.status'): archive.orders is not app.orders
+            var table = String.join(".", parts.subList(Math.max(0, parts.size() - 3), parts.size() - 1));
+            return List.of(new SchemaOp.RenameColumn(table, parts.get(parts.size() - 1), args.get(1)));
         }
         if (kind.isEmpty() || kind.equals("OBJECT")) {
             return List.of(new SchemaOp.RenameTable(args.get(0), args.get(1)));

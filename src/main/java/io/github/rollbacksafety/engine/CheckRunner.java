@@ -96,7 +96,7 @@ public final class CheckRunner {
             return previous.stop().get();
         }
         var request = new CheckRequest(current, previous.releases(), settings.changelogOptions(), settings.waivers(),
-                settings.failOn());
+                settings.failOn()).withDefaultSchema(settings.defaultSchema());
         if (settings.queries().checkForward() && !previous.releases().isEmpty()) {
             request = request.withForward(CurrentQueries.of(settings, master.get(), repository, log));
         }

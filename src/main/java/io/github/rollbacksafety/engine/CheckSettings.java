@@ -25,13 +25,25 @@ import java.util.Optional;
  * @param toolVersion      the plugin's version (part of every cache key)
  * @param layout           where changelogs are when they are not a module's single master in its resources
  * @param database         the throwaway database of the database check, when it runs
+ * @param defaultSchema    the schema unqualified names are in; empty: the one the changelog's unqualified
+ *                         objects live in
  */
 public record CheckSettings(Project project, Optional<String> changelog, ChangelogOptions changelogOptions,
                             Baseline baseline, Queries queries, List<Waiver> waivers, FailOn failOn, Output output,
-                            Path cacheDirectory, String toolVersion, Layout layout, Optional<DatabaseTarget> database) {
+                            Path cacheDirectory, String toolVersion, Layout layout, Optional<DatabaseTarget> database,
+                            Optional<String> defaultSchema) {
 
     public CheckSettings {
         waivers = List.copyOf(waivers);
+        defaultSchema = defaultSchema.filter(s -> !s.isBlank()).map(String::strip);
+    }
+
+    /** Settings with unqualified names in the changelog's own default schema. */
+    public CheckSettings(Project project, Optional<String> changelog, ChangelogOptions changelogOptions,
+                         Baseline baseline, Queries queries, List<Waiver> waivers, FailOn failOn, Output output,
+                         Path cacheDirectory, String toolVersion, Layout layout, Optional<DatabaseTarget> database) {
+        this(project, changelog, changelogOptions, baseline, queries, waivers, failOn, output, cacheDirectory,
+                toolVersion, layout, database, Optional.empty());
     }
 
     public CheckSettings(Project project, Optional<String> changelog, ChangelogOptions changelogOptions,

@@ -78,6 +78,12 @@ final class PreconditionEvaluator {
         }
     }
 
+    /** The schema's name for a precondition's (possibly schema-qualified) relation name. */
+    private static String relationKey(Schema schema, String name) {
+        var keys = schema.names().resolveRelation(name, schema).keys();
+        return keys.size() == 1 ? keys.get(0) : schema.names().canonical(name);
+    }
+
     private static String table(String name) {
         return Identifiers.bareName(name);
     }
@@ -116,13 +122,16 @@ final class PreconditionEvaluator {
 
     Outcome evaluate(Precondition p, Schema schema, Collection<ChangeSetRef> executed) {
         if (p instanceof Precondition.TableExists t) {
-            return tableExists(t.table(), schema.table(t.table()));
+            var table = relationKey(schema, t.table());
+            return tableExists(table, schema.table(table));
         } else if (p instanceof Precondition.ViewExists v) {
-            return tableExists(v.view(), schema.view(v.view()));
+            var view = relationKey(schema, v.view());
+            return tableExists(view, schema.view(view));
         } else if (p instanceof Precondition.ColumnExists c) {
-            return columnExists(schema, c.table(), c.column());
+            return columnExists(schema, relationKey(schema, c.table()), c.column());
         } else if (p instanceof Precondition.SequenceExists s) {
-            return sequenceExists(schema, s.sequence());
+            var keys = schema.names().resolveSequence(s.sequence(), schema).keys();
+            return sequenceExists(schema, keys.size() == 1 ? keys.get(0) : schema.names().canonical(s.sequence()));
         } else if (p instanceof Precondition.ChangeSetExecuted e) {
             return of(executed.stream().anyMatch(cs -> cs.id().equals(e.id()) && cs.author().equals(e.author())
                     && (e.file() == null || e.file().isBlank() || cs.filePath().endsWith(e.file())

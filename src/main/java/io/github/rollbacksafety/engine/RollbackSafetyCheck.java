@@ -29,6 +29,7 @@ import io.github.rollbacksafety.rules.Rule;
 import io.github.rollbacksafety.rules.RuleCatalogue;
 import io.github.rollbacksafety.rules.RuleContext;
 import io.github.rollbacksafety.rules.Violation;
+import io.github.rollbacksafety.schema.NameResolver;
 import io.github.rollbacksafety.schema.Schema;
 import io.github.rollbacksafety.schema.SchemaBuilder;
 
@@ -301,18 +302,24 @@ public final class RollbackSafetyCheck {
         progress.info(String.format("Previous release %s: %d changesets; current: %d; new: %d, removed: %d, modified: %d",
                 previous.version(), released.changeSets().size(), current.changeSets().size(), diff.added().size(),
                 diff.removed().size(), diff.modified().size()));
-        var previousSchema = timed(Timing.SCHEMA_REPLAY, () -> schemaOf(released));
+        var names = NameResolver.withDefaultSchema(request.defaultSchema());
+        var previousSchema = timed(Timing.SCHEMA_REPLAY, () -> schemaOf(released, names));
 
         var usage = timed(Timing.USAGE_EXTRACTION, () -> UsageIndex.of(collected.usages(), previousSchema));
         long rulesStart = System.nanoTime();
 
         var notes = new ArrayList<String>();
         var planned = new ArrayList<PlannedChange>();
+        // names resolved as the schema stands before each op, so that rules and queries meet on one key
+        var naming = new SchemaBuilder(previousSchema);
         for (var cs : applicable(released, toRun(current, diff), previousSchema, usage, request, notes)) {
             for (var op : cs.ops()) {
-                planned.add(new PlannedChange(cs, op, planned.size()));
+                var resolved = naming.resolved(op);
+                naming.apply(resolved);
+                planned.add(new PlannedChange(cs, resolved, planned.size()));
             }
         }
+        uncertainNames(usage, names).ifPresent(notes::add);
         var modified = diff.modified().stream()
                 .map(p -> new RuleContext.ModifiedChangeSet(p.released(), p.current(),
                         p.releasedChecksum(), p.currentChecksum())).toList();
@@ -666,9 +673,28 @@ public final class RollbackSafetyCheck {
         return result;
     }
 
+    /** The note about query names that may mean a changelog object but were not taken to (no break on a guess). */
+    private static Optional<String> uncertainNames(UsageIndex usage, NameResolver names) {
+        var uncertain = usage.uncertainNames();
+        if (uncertain.isEmpty()) {
+            return Optional.empty();
+        }
+        var examples = uncertain.entrySet().stream().limit(5).map(e -> e.getKey() + " (" + String.join(" or ",
+                e.getValue()) + ")").collect(java.util.stream.Collectors.joining(", "));
+        return Optional.of(uncertain.size() + " table name(s) of the previous release's queries may mean a table of"
+                + " the changelog but were not matched to one, so no break is reported on them: " + examples
+                + (uncertain.size() > 5 ? ", ..." : "") + ". Unqualified names resolve against the " + names
+                + "; set defaultSchema when the changelog has the same table name in several schemas.");
+    }
+
     /** The schema a changelog builds, for tests and tools. */
     public static Schema schemaOf(Changelog changelog) {
-        var builder = new SchemaBuilder();
+        return schemaOf(changelog, NameResolver.UNCONFIGURED);
+    }
+
+    /** The schema a changelog builds, its unqualified names in the default schema {@code names} knows. */
+    public static Schema schemaOf(Changelog changelog, NameResolver names) {
+        var builder = new SchemaBuilder(names);
         changelog.changeSets().forEach(cs -> cs.ops().forEach(builder::apply));
         return builder.snapshot();
     }

@@ -220,6 +220,13 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "rollbackSafety.dbms")
     private String dbms;
 
+    /**
+     * The schema unqualified table names are in, for changelogs and queries alike (e.g. {@code public}); unset: the
+     * schema the changelog's unqualified objects live in, whatever it is called.
+     */
+    @Parameter(property = "rollbackSafety.defaultSchema")
+    private String defaultSchema;
+
     /** Values for {@code ${name}} placeholders in changelogs, on top of the changelog's own properties. */
     @Parameter
     private Map<String, String> changeLogParameters = new LinkedHashMap<>();
@@ -298,7 +305,7 @@ public class CheckMojo extends AbstractMojo {
                 blankToEmpty(baselineChangelog), listOrEmpty(baselineResourceDirectories));
         return new CheckSettings(projectInfo, blankToEmpty(changelog), options, baseline, queries, engineWaivers(),
                 FailOn.parse(failOn), output, cacheDirectory, toolVersion(), layout,
-                DatabaseTarget.parse(database, databaseUsername, databasePassword));
+                DatabaseTarget.parse(database, databaseUsername, databasePassword), blankToEmpty(defaultSchema));
     }
 
     /** The module's runtime class path (its classes and runtime dependencies), for custom change classes. */

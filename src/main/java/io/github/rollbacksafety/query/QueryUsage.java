@@ -32,8 +32,8 @@ public record QueryUsage(Query query, List<TableUse> tables, List<ColumnUse> col
         tables = List.copyOf(tables);
         columns = List.copyOf(columns);
         inserts = List.copyOf(inserts);
-        starReads = starReads.stream().map(Identifiers::bareName).toList();
-        sequences = sequences.stream().map(Identifiers::bareName).toList();
+        starReads = starReads.stream().map(Identifiers::qualifiedName).toList();
+        sequences = sequences.stream().map(Identifiers::qualifiedName).toList();
     }
 
     public enum Access { READ, WRITE }
@@ -41,14 +41,14 @@ public record QueryUsage(Query query, List<TableUse> tables, List<ColumnUse> col
     /** A table or view referenced by the query. {@code written}: INSERT/UPDATE/DELETE/MERGE target. */
     public record TableUse(String table, boolean written) {
         public TableUse {
-            table = Identifiers.bareName(table);
+            table = Identifiers.qualifiedName(table);
         }
     }
 
     /** A column reference; {@code candidateTables} has one entry when the owner is known. */
     public record ColumnUse(Set<String> candidateTables, String column, Access access) {
         public ColumnUse {
-            candidateTables = Set.copyOf(candidateTables.stream().map(Identifiers::bareName).toList());
+            candidateTables = Set.copyOf(candidateTables.stream().map(Identifiers::qualifiedName).toList());
             column = Identifiers.normalize(column);
         }
 
@@ -65,7 +65,7 @@ public record QueryUsage(Query query, List<TableUse> tables, List<ColumnUse> col
      */
     public record InsertUse(String table, List<String> columns, boolean positional) {
         public InsertUse {
-            table = Identifiers.bareName(table);
+            table = Identifiers.qualifiedName(table);
             columns = columns.stream().map(Identifiers::normalize).toList();
         }
     }
@@ -80,7 +80,7 @@ public record QueryUsage(Query query, List<TableUse> tables, List<ColumnUse> col
      */
     public record Upsert(String table, List<String> conflictColumns, String constraint, String clause) {
         public Upsert {
-            table = Identifiers.bareName(table);
+            table = Identifiers.qualifiedName(table);
             conflictColumns = conflictColumns.stream().map(Identifiers::normalize).sorted().toList();
             constraint = Identifiers.bareName(constraint);
         }

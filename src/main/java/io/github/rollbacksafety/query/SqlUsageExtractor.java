@@ -190,7 +190,7 @@ public final class SqlUsageExtractor {
                     + MAX_LENGTH + ")");
         }
         // String.format, JDBI, MessageFormat and iBATIS templates in MyBatis form first: one set of placement rules
-        var sql = MyBatisPlaceholders.replace(SqlTemplates.rewrite(raw)).strip();
+        var sql = MyBatisPlaceholders.replaceMarkingSchemas(SqlTemplates.rewrite(raw)).strip();
         while (sql.endsWith(";")) {
             sql = sql.substring(0, sql.length() - 1).stripTrailing();
         }

@@ -1,6 +1,7 @@
 package io.github.rollbacksafety.query;
 
 import io.github.rollbacksafety.schema.Identifiers;
+import io.github.rollbacksafety.schema.NameResolver;
 import io.github.rollbacksafety.schema.Schema;
 
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The previous release's usage indexed by table and column, so that each rule answers "who uses this?" in
@@ -17,6 +19,12 @@ import java.util.Map;
  * <p>An unqualified column that could belong to several tables in scope is attributed to the candidates that
  * have such a column in the previous schema; when none (or the schema does not know them) it is attributed to
  * every candidate, erring towards reporting a break rather than missing one.
+ *
+ * <p>Queries are indexed under their names as written (schema kept). A lookup by a changelog's name finds the
+ * names that mean it ({@link NameResolver}, with the schema's default schema): {@code orders} finds
+ * {@code public.orders} of a changelog that never qualifies, but {@code app.orders} never finds
+ * {@code archive.orders}, and an unqualified {@code orders} finds neither when both exist (ambiguous: no break is
+ * reported on a guess, {@link #uncertainNames()} lists it).
  */
 public final class UsageIndex {
 
@@ -37,37 +45,50 @@ public final class UsageIndex {
     private final Map<String, List<Query>> sequenceUsers = new HashMap<>();
     private final Map<String, List<UpsertRef>> upserts = new HashMap<>();
     private final int usageCount;
+    private final Schema previous;
+    // bare name -> the names (as written, canonical) queries use for relations / sequences of that bare name
+    private final Map<String, Set<String>> relationNames = new HashMap<>();
+    private final Map<String, Set<String>> sequenceNames = new HashMap<>();
+    // changelog name -> the query names that mean it
+    private final Map<String, List<String>> relationMatches = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<String>> sequenceMatches = new java.util.concurrent.ConcurrentHashMap<>();
 
     private UsageIndex(Collection<QueryUsage> usages, Schema previous) {
+        this.previous = previous;
+        var names = previous.names();
         // sets while building: a list's contains() would make a popular column quadratic in its users
         var columnSets = new HashMap<String, LinkedHashSet<ColumnRef>>();
         for (var usage : usages) {
             var q = usage.query();
             for (var t : usage.tables()) {
-                addOnce(tableUsers, t.table(), q);
+                var table = relationName(names, t.table());
+                addOnce(tableUsers, table, q);
                 if (t.written()) {
-                    addOnce(tableWriters, t.table(), q);
+                    addOnce(tableWriters, table, q);
                 }
             }
             for (var c : usage.columns()) {
                 for (var table : owners(c, previous)) {
-                    columnSets.computeIfAbsent(key(table, c.column()), k -> new LinkedHashSet<>())
-                            .add(new ColumnRef(q, c.access()));
+                    columnSets.computeIfAbsent(key(relationName(names, table), c.column()),
+                            k -> new LinkedHashSet<>()).add(new ColumnRef(q, c.access()));
                 }
             }
             for (var insert : usage.inserts()) {
-                insertsByTable.computeIfAbsent(insert.table(), k -> new ArrayList<>()).add(insert);
+                var table = relationName(names, insert.table());
+                insertsByTable.computeIfAbsent(table, k -> new ArrayList<>()).add(insert);
                 insertQueries.putIfAbsent(insert, q);
-                addOnce(tableWriters, insert.table(), q);
+                addOnce(tableWriters, table, q);
             }
             for (var t : usage.starReads()) {
-                addOnce(starReaders, t, q);
+                addOnce(starReaders, relationName(names, t), q);
             }
             for (var s : usage.sequences()) {
-                addOnce(sequenceUsers, s, q);
+                var sequence = names.canonical(s);
+                sequenceNames.computeIfAbsent(Identifiers.bareName(sequence), k -> new LinkedHashSet<>()).add(sequence);
+                addOnce(sequenceUsers, sequence, q);
             }
             for (var u : usage.upserts()) {
-                upserts.computeIfAbsent(u.table(), k -> new ArrayList<>()).add(new UpsertRef(u, q));
+                upserts.computeIfAbsent(relationName(names, u.table()), k -> new ArrayList<>()).add(new UpsertRef(u, q));
             }
         }
         columnSets.forEach((key, refs) -> columnUsers.put(key, List.copyOf(refs)));
@@ -88,11 +109,89 @@ public final class UsageIndex {
         }
         var having = new LinkedHashSet<String>();
         for (var t : c.candidateTables()) {
-            if (previous.column(t, c.column()).isPresent()) {
+            var keys = previous.names().resolveRelation(t, previous).keys();
+            if (keys.stream().anyMatch(k -> previous.column(k, c.column()).isPresent())) {
                 having.add(t);
             }
         }
         return having.isEmpty() ? c.candidateTables() : having;
+    }
+
+    /** A query's relation name, canonical, remembered under its bare name for lookups. */
+    private String relationName(NameResolver names, String table) {
+        var name = names.canonical(table);
+        relationNames.computeIfAbsent(Identifiers.bareName(name), k -> new LinkedHashSet<>()).add(name);
+        return name;
+    }
+
+    /** The query names that mean the relation the changelog calls {@code name} (see the class comment). */
+    private List<String> relationRefs(String name) {
+        return relationMatches.computeIfAbsent(name, n -> {
+            // the changelog's own name for it first: public.orders of a changelog that says orders
+            var keys = previous.names().resolveRelation(n, previous).keys();
+            var key = keys.size() == 1 ? keys.get(0) : previous.names().canonical(n);
+            return matching(key, relationNames, previous.relations().keySet());
+        });
+    }
+
+    private List<String> sequenceRefs(String name) {
+        return sequenceMatches.computeIfAbsent(name, n -> {
+            var keys = previous.names().resolveSequence(n, previous).keys();
+            var key = keys.size() == 1 ? keys.get(0) : previous.names().canonical(n);
+            return matching(key, sequenceNames, previous.sequences());
+        });
+    }
+
+    /**
+     * The names of {@code written} (by bare name) that resolve to {@code key} among the known names plus
+     * {@code key} itself (a changelog may change an object it never created: a base schema made elsewhere).
+     */
+    private List<String> matching(String key, Map<String, Set<String>> written, Set<String> known) {
+        var candidates = written.getOrDefault(Identifiers.bareName(key), Set.of());
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        if (candidates.size() == 1 && candidates.contains(key)) {
+            return List.of(key);
+        }
+        var universe = new ArrayList<String>(known);
+        if (!known.contains(key)) {
+            universe.add(key);
+        }
+        var result = new ArrayList<String>();
+        for (var candidate : candidates) {
+            if (candidate.equals(key) || previous.names().resolve(candidate,
+                    k -> k.equals(key) || known.contains(k), universe).keys().contains(key)) {
+                result.add(candidate);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Names the queries use that may mean an object of the previous schema but were not resolved to it (a name in
+     * several schemas, a quoted name in another case), each with what it may mean, for a note.
+     */
+    public Map<String, List<String>> uncertainNames() {
+        var uncertain = new java.util.TreeMap<String, List<String>>();
+        var names = previous.names();
+        relationNames.values().forEach(set -> set.forEach(name -> {
+            var resolution = names.resolveRelation(name, previous);
+            if (resolution.keys().isEmpty() && !resolution.uncertain().isEmpty()) {
+                uncertain.put(name, resolution.uncertain());
+            }
+        }));
+        return uncertain;
+    }
+
+    /** The lists of {@code map} under each name, merged without repeating a query. */
+    private static <T> List<T> merged(Map<String, List<T>> map, List<String> names) {
+        if (names.size() == 1) {
+            return map.getOrDefault(names.get(0), List.of());
+        }
+        var all = new LinkedHashSet<T>();
+        names.forEach(n -> all.addAll(map.getOrDefault(n, List.of())));
+        return List.copyOf(all);
     }
 
     private static void addOnce(Map<String, List<Query>> map, String key, Query q) {
@@ -113,17 +212,18 @@ public final class UsageIndex {
 
     /** Every query that references the table or view in any way. */
     public List<Query> usersOf(String table) {
-        return tableUsers.getOrDefault(Identifiers.bareName(table), List.of());
+        return merged(tableUsers, relationRefs(table));
     }
 
     /** Queries that insert, update, delete or merge rows of the table. */
     public List<Query> writersOf(String table) {
-        return tableWriters.getOrDefault(Identifiers.bareName(table), List.of());
+        return merged(tableWriters, relationRefs(table));
     }
 
     /** Queries that name the column explicitly (read or write). */
     public List<ColumnRef> columnRefs(String table, String column) {
-        return columnUsers.getOrDefault(key(Identifiers.bareName(table), Identifiers.normalize(column)), List.of());
+        var col = Identifiers.normalize(column);
+        return merged(columnUsers, relationRefs(table).stream().map(t -> key(t, col)).toList());
     }
 
     /** Distinct queries naming the column, in discovery order. */
@@ -133,12 +233,12 @@ public final class UsageIndex {
 
     /** Queries that read the table through {@code *}. */
     public List<Query> starReadersOf(String table) {
-        return starReaders.getOrDefault(Identifiers.bareName(table), List.of());
+        return merged(starReaders, relationRefs(table));
     }
 
     /** INSERTs into the table. */
     public List<QueryUsage.InsertUse> insertsInto(String table) {
-        return insertsByTable.getOrDefault(Identifiers.bareName(table), List.of());
+        return merged(insertsByTable, relationRefs(table));
     }
 
     /** The query an insert came from. */
@@ -148,11 +248,11 @@ public final class UsageIndex {
 
     /** Upserts into the table ({@code ON CONFLICT}, {@code ON DUPLICATE KEY}, {@code MERGE}). */
     public List<UpsertRef> upsertsInto(String table) {
-        return upserts.getOrDefault(Identifiers.bareName(table), List.of());
+        return merged(upserts, relationRefs(table));
     }
 
     /** Queries that use the sequence. */
     public List<Query> usersOfSequence(String sequence) {
-        return sequenceUsers.getOrDefault(Identifiers.bareName(sequence), List.of());
+        return merged(sequenceUsers, sequenceRefs(sequence));
     }
 }

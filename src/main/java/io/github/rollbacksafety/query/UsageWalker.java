@@ -96,8 +96,9 @@ final class UsageWalker {
     /** A relation in a FROM clause. {@code table} is set for real tables, {@code derived} for subqueries/CTEs. */
     private record Source(String alias, String table, Relation derived, boolean placeholder) {
 
+        /** A table; without an alias it answers to its bare name ({@code orders.id} of {@code FROM app.orders}). */
         static Source real(String table, String alias, boolean placeholder) {
-            return new Source(alias.isEmpty() ? table : alias, table, null, placeholder);
+            return new Source(alias.isEmpty() ? Identifiers.bareName(table) : alias, table, null, placeholder);
         }
 
         static Source derived(String alias, Relation relation) {
@@ -374,7 +375,7 @@ final class UsageWalker {
 
     /** A table reference: a CTE when one of that name is visible, else a real table (recorded). */
     private Source tableSource(Table table, String alias, boolean written) {
-        var name = Identifiers.bareName(table.getName());
+        var name = tableName(table.getSchemaName(), table.getName());
         if (table.getSchemaName() == null) {
             for (var frame : ctes) {
                 var cte = frame.get(name);
@@ -631,7 +632,22 @@ final class UsageWalker {
 
     private static String qualifier(Column column) {
         var table = column.getTable();
-        return table == null || table.getName() == null ? "" : Identifiers.normalize(table.getName());
+        if (table == null || table.getName() == null
+                || table.getName().equalsIgnoreCase(MyBatisPlaceholders.ANY_SCHEMA)) {
+            return ""; // ${alias}.ID_: an alias nobody can know, the column is matched as unqualified
+        }
+        return tableName(table.getSchemaName(), table.getName());
+    }
+
+    /**
+     * A table's key with its schema ({@code app.orders}; see {@link Identifiers#qualifiedName}); a MyBatis
+     * {@code ${schema}.orders} is {@code orders} in any schema.
+     */
+    private static String tableName(String schema, String name) {
+        if (schema != null && schema.equalsIgnoreCase(MyBatisPlaceholders.ANY_SCHEMA)) {
+            return Identifiers.qualify(Identifiers.ANY_SCHEMA, name);
+        }
+        return Identifiers.qualify(schema, name);
     }
 
     private static Optional<Source> findSource(Scope scope, String qualifier) {

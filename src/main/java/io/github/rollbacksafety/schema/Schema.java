@@ -8,8 +8,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An immutable picture of a database schema: tables, views and sequences, keyed by bare normalised name.
- * Built by replaying {@link SchemaOp}s with a {@link SchemaBuilder}.
+ * An immutable picture of a database schema: tables, views and sequences, keyed by normalised name (schema kept
+ * when the changelog gave one, see {@link Identifiers#qualifiedName}). Built by replaying {@link SchemaOp}s with a
+ * {@link SchemaBuilder}; its {@link NameResolver} says how the names of queries and later changes find these.
  */
 public final class Schema {
 
@@ -18,6 +19,7 @@ public final class Schema {
     private final Map<String, Relation> relations;
     private final Set<String> sequences;
     private final Map<String, UniqueKey> uniques;
+    private final NameResolver names;
 
     /** A named unique constraint or unique index: the columns that a conflict target ({@code ON CONFLICT}) names. */
     public record UniqueKey(String table, List<String> columns) {
@@ -31,16 +33,23 @@ public final class Schema {
     }
 
     public Schema(Map<String, Relation> relations, Set<String> sequences, Map<String, UniqueKey> uniques) {
+        this(relations, sequences, uniques, NameResolver.UNCONFIGURED);
+    }
+
+    public Schema(Map<String, Relation> relations, Set<String> sequences, Map<String, UniqueKey> uniques,
+                  NameResolver names) {
         this.relations = Map.copyOf(relations);
         this.sequences = Set.copyOf(sequences);
         this.uniques = Map.copyOf(uniques);
+        this.names = names;
     }
 
     private Schema(Map<String, Relation> relations, Set<String> sequences, Map<String, UniqueKey> uniques,
-                   boolean live) {
+                   NameResolver names, boolean live) {
         this.relations = Collections.unmodifiableMap(relations);
         this.sequences = Collections.unmodifiableSet(sequences);
         this.uniques = Collections.unmodifiableMap(uniques);
+        this.names = names;
     }
 
     /**
@@ -48,8 +57,19 @@ public final class Schema {
      * with the builder (the rule context's "schema just before this change"), where a copy per change would make
      * a release of n changes over t tables cost n * t.
      */
-    static Schema liveView(Map<String, Relation> relations, Set<String> sequences, Map<String, UniqueKey> uniques) {
-        return new Schema(relations, sequences, uniques, true);
+    static Schema liveView(Map<String, Relation> relations, Set<String> sequences, Map<String, UniqueKey> uniques,
+                           NameResolver names) {
+        return new Schema(relations, sequences, uniques, names, true);
+    }
+
+    /** How names of queries and later changes resolve to this schema's keys (the default schema). */
+    public NameResolver names() {
+        return names;
+    }
+
+    /** An empty schema whose names resolve with {@code names}. */
+    public static Schema empty(NameResolver names) {
+        return new Schema(Map.of(), Set.of(), Map.of(), names);
     }
 
     /** Named unique constraints and unique indexes by bare normalised name. */
@@ -62,12 +82,12 @@ public final class Schema {
         return Optional.ofNullable(uniques.get(Identifiers.bareName(name)));
     }
 
-    /** Tables and views by bare normalised name. */
+    /** Tables and views by normalised (possibly schema-qualified) name. */
     public Map<String, Relation> relations() {
         return relations;
     }
 
-    /** Sequence names, bare and normalised. */
+    /** Sequence names, normalised (possibly schema-qualified). */
     public Set<String> sequences() {
         return sequences;
     }
@@ -88,7 +108,7 @@ public final class Schema {
     }
 
     public Optional<Relation> relation(String name) {
-        return Optional.ofNullable(relations.get(Identifiers.bareName(name)));
+        return Optional.ofNullable(relations.get(Identifiers.qualifiedName(name)));
     }
 
     public Optional<Relation> table(String name) {
@@ -104,6 +124,6 @@ public final class Schema {
     }
 
     public boolean hasSequence(String name) {
-        return sequences.contains(Identifiers.bareName(name));
+        return sequences.contains(Identifiers.qualifiedName(name));
     }
 }

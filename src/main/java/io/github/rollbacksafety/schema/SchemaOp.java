@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * The small language between changelog parsers and rules. Liquibase {@code Change} objects and raw SQL both
  * become {@code SchemaOp}s; rules never see Liquibase or JSqlParser types. All names are normalised with
- * {@link Identifiers} (bare, lower-case).
+ * {@link Identifiers}: a table, view or sequence keeps its schema ({@code archive.orders}), an unqualified one is
+ * bare; {@link SchemaBuilder} resolves them against the objects it knows (see {@link NameResolver}).
  */
 public sealed interface SchemaOp {
 
@@ -15,7 +16,7 @@ public sealed interface SchemaOp {
 
     record CreateTable(String table, List<ColumnDef> columns) implements SchemaOp {
         public CreateTable {
-            table = Identifiers.bareName(table);
+            table = Identifiers.qualifiedName(table);
             columns = List.copyOf(columns);
         }
 
@@ -26,7 +27,7 @@ public sealed interface SchemaOp {
 
     record DropTable(String table) implements SchemaOp {
         public DropTable {
-            table = Identifiers.bareName(table);
+            table = Identifiers.qualifiedName(table);
         }
 
         public String describe() {
@@ -34,10 +35,12 @@ public sealed interface SchemaOp {
         }
     }
 
+    /** Renames a table; an unqualified new name stays in the old name's schema (a rename does not move it). */
     record RenameTable(String from, String to) implements SchemaOp {
         public RenameTable {
-            from = Identifiers.bareName(from);
-            to = Identifiers.bareName(to);
+            from = Identifiers.qualifiedName(from);
+            to = Identifiers.isQualified(Identifiers.qualifiedName(to)) ? Identifiers.qualifiedName(to)
+                    : Identifiers.qualify(Identifiers.schemaOf(from), to);
         }
 
         public String describe() {
@@ -47,7 +50,7 @@ public sealed interface SchemaOp {
 
     record AddColumn(String table, ColumnDef column) implements SchemaOp {
         public AddColumn {
-            table = Identifiers.bareName(table);
+            table = Identifiers.qualifiedName(table);
         }
 
         public String describe() {
@@ -57,7 +60,7 @@ public sealed interface SchemaOp {
 
     record DropColumn(String table, String column) implements SchemaOp {
         public DropColumn {
-            table = Identifiers.bareName(table);
+            table = Identifiers.qualifiedName(table);
             column = Identifiers.normalize(column);
         }
 
@@ -68,7 +71,7 @@ public sealed interface SchemaOp {
 
     record RenameColumn(String table, String from, String to) implements SchemaOp {
         public RenameColumn {
-            table = Identifiers.bareName(table);
+            table = Identifiers.qualifiedName(table);
             from = Identifiers.normalize(from);
             to = Identifiers.normalize(to);
         }
@@ -80,7 +83,7 @@ public sealed interface SchemaOp {
 
     record AlterType(String table, String column, ColumnType newType) implements SchemaOp {
         public AlterType {
-            table = Identifiers.bareName(table);
+            table = Identifiers.qualifiedName(table);
             column = Identifiers.normalize(column);
         }
 
@@ -92,7 +95,7 @@ public sealed interface SchemaOp {
     /** Makes a column NOT NULL. A Liquibase {@code defaultNullValue} only backfills existing rows. */
     record SetNotNull(String table, String column) implements SchemaOp {
         public SetNotNull {
-            table = Identifiers.bareName(table);
+            table = Identifiers.qualifiedName(table);
             column = Identifiers.normalize(column);
         }
 
@@ -103,7 +106,7 @@ public sealed interface SchemaOp {
 
     record DropNotNull(String table, String column) implements SchemaOp {
         public DropNotNull {
-            table = Identifiers.bareName(table);
+            table = Identifiers.qualifiedName(table);
             column = Identifiers.normalize(column);
         }
 
@@ -114,7 +117,7 @@ public sealed interface SchemaOp {
 
     record SetDefault(String table, String column, String value) implements SchemaOp {
         public SetDefault {
-            table = Identifiers.bareName(table);
+            table = Identifiers.qualifiedName(table);
             column = Identifiers.normalize(column);
         }
 
@@ -125,7 +128,7 @@ public sealed interface SchemaOp {
 
     record DropDefault(String table, String column) implements SchemaOp {
         public DropDefault {
-            table = Identifiers.bareName(table);
+            table = Identifiers.qualifiedName(table);
             column = Identifiers.normalize(column);
         }
 
@@ -137,7 +140,7 @@ public sealed interface SchemaOp {
     /** A unique constraint or a unique index. */
     record AddUnique(String table, List<String> columns, Optional<String> name) implements SchemaOp {
         public AddUnique {
-            table = Identifiers.bareName(table);
+            table = Identifiers.qualifiedName(table);
             columns = columns.stream().map(Identifiers::normalize).toList();
         }
 
@@ -149,9 +152,9 @@ public sealed interface SchemaOp {
     record AddForeignKey(String table, List<String> columns, String referencedTable, List<String> referencedColumns)
             implements SchemaOp {
         public AddForeignKey {
-            table = Identifiers.bareName(table);
+            table = Identifiers.qualifiedName(table);
             columns = columns.stream().map(Identifiers::normalize).toList();
-            referencedTable = Identifiers.bareName(referencedTable);
+            referencedTable = Identifiers.qualifiedName(referencedTable);
             referencedColumns = referencedColumns.stream().map(Identifiers::normalize).toList();
         }
 
@@ -162,7 +165,7 @@ public sealed interface SchemaOp {
 
     record AddCheck(String table, String condition) implements SchemaOp {
         public AddCheck {
-            table = Identifiers.bareName(table);
+            table = Identifiers.qualifiedName(table);
         }
 
         public String describe() {
@@ -177,7 +180,7 @@ public sealed interface SchemaOp {
      */
     record CreateView(String view, boolean replace, String selectSql, List<String> columns) implements SchemaOp {
         public CreateView {
-            view = Identifiers.bareName(view);
+            view = Identifiers.qualifiedName(view);
             columns = columns.stream().map(Identifiers::normalize).toList();
         }
 
@@ -195,7 +198,7 @@ public sealed interface SchemaOp {
      */
     record DropUnique(Optional<String> table, String name, List<String> columns) implements SchemaOp {
         public DropUnique {
-            table = table.map(Identifiers::bareName).filter(t -> !t.isEmpty());
+            table = table.map(Identifiers::qualifiedName).filter(t -> !t.isEmpty());
             name = Identifiers.bareName(name);
             columns = columns.stream().map(Identifiers::normalize).toList();
         }
@@ -207,7 +210,7 @@ public sealed interface SchemaOp {
 
     record DropView(String view) implements SchemaOp {
         public DropView {
-            view = Identifiers.bareName(view);
+            view = Identifiers.qualifiedName(view);
         }
 
         public String describe() {
@@ -217,7 +220,7 @@ public sealed interface SchemaOp {
 
     record CreateSequence(String sequence) implements SchemaOp {
         public CreateSequence {
-            sequence = Identifiers.bareName(sequence);
+            sequence = Identifiers.qualifiedName(sequence);
         }
 
         public String describe() {
@@ -227,7 +230,7 @@ public sealed interface SchemaOp {
 
     record DropSequence(String sequence) implements SchemaOp {
         public DropSequence {
-            sequence = Identifiers.bareName(sequence);
+            sequence = Identifiers.qualifiedName(sequence);
         }
 
         public String describe() {
@@ -237,8 +240,9 @@ public sealed interface SchemaOp {
 
     record RenameSequence(String from, String to) implements SchemaOp {
         public RenameSequence {
-            from = Identifiers.bareName(from);
-            to = Identifiers.bareName(to);
+            from = Identifiers.qualifiedName(from);
+            to = Identifiers.isQualified(Identifiers.qualifiedName(to)) ? Identifiers.qualifiedName(to)
+                    : Identifiers.qualify(Identifiers.schemaOf(from), to);
         }
 
         public String describe() {
@@ -251,7 +255,7 @@ public sealed interface SchemaOp {
         public enum Kind { INSERT, UPDATE, DELETE, LOAD }
 
         public DataChange {
-            table = Identifiers.bareName(table);
+            table = Identifiers.qualifiedName(table);
         }
 
         public String describe() {

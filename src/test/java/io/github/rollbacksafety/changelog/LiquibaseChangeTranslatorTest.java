@@ -35,7 +35,7 @@ class LiquibaseChangeTranslatorTest {
         var ops = ops("create");
         var create = (SchemaOp.CreateTable) ops.get(0);
 
-        assertThat(create.table()).isEqualTo("orders");
+        assertThat(create.table()).as("schemaName kept").isEqualTo("public.orders");
         var byName = create.columns();
         assertThat(byName.get(0)).isEqualTo(new ColumnDef("id", Optional.of(ColumnType.parse("bigint")), false,
                 Optional.empty(), true));
@@ -45,8 +45,8 @@ class LiquibaseChangeTranslatorTest {
         assertThat(byName.get(4).defaultValue()).isPresent();
         assertThat(byName.get(5).nullable()).isTrue();
         assertThat(ops.subList(1, ops.size())).containsExactly(
-                new SchemaOp.AddUnique("orders", List.of("code"), Optional.of("uq_code")),
-                new SchemaOp.AddForeignKey("orders", List.of("customer_id"), "customer", List.of("id")));
+                new SchemaOp.AddUnique("public.orders", List.of("code"), Optional.of("uq_code")),
+                new SchemaOp.AddForeignKey("public.orders", List.of("customer_id"), "customer", List.of("id")));
     }
 
     @Test

@@ -43,11 +43,11 @@ class SqlDdlAlterTableTest {
     }
 
     @Test
-    void addsSeveralColumnsInOneAlterWithSchemaPrefixDropped() {
+    void addsSeveralColumnsInOneAlterWithSchemaPrefixKept() {
         assertThat(ops("ALTER TABLE public.orders ADD COLUMN note varchar(100) NOT NULL DEFAULT 'x', "
                 + "ADD total numeric(12,2)")).containsExactly(
-                new AddColumn("orders", column("note", "varchar(100)", false, "'x'", false)),
-                new AddColumn("orders", column("total", "numeric(12,2)", true, null, false)));
+                new AddColumn("public.orders", column("note", "varchar(100)", false, "'x'", false)),
+                new AddColumn("public.orders", column("total", "numeric(12,2)", true, null, false)));
     }
 
     @Test
@@ -132,7 +132,7 @@ class SqlDdlAlterTableTest {
 
     @Test
     void setsAndDropsNotNullAndDefault() {
-        assertThat(ops("ALTER TABLE ONLY public.t ALTER COLUMN a SET NOT NULL")).containsExactly(new SetNotNull("t", "a"));
+        assertThat(ops("ALTER TABLE ONLY public.t ALTER COLUMN a SET NOT NULL")).containsExactly(new SetNotNull("public.t", "a"));
         assertThat(ops("ALTER TABLE t ALTER a DROP NOT NULL")).containsExactly(new DropNotNull("t", "a"));
         assertThat(ops("ALTER TABLE t ALTER COLUMN a SET DEFAULT nextval('s')"))
                 .containsExactly(new SetDefault("t", "a", "nextval('s')"));
@@ -182,16 +182,16 @@ class SqlDdlAlterTableTest {
         assertThat(ops("ALTER TABLE orders ALTER COLUMN a nvarchar(50) NOT NULL"))
                 .containsExactly(type("orders", "a", "nvarchar(50)"), new SetNotNull("orders", "a"));
         assertThat(ops("ALTER TABLE [dbo].[orders] ALTER COLUMN [a] int NULL"))
-                .containsExactly(type("orders", "a", "int"), new DropNotNull("orders", "a"));
+                .containsExactly(type("dbo.orders", "a", "int"), new DropNotNull("dbo.orders", "a"));
     }
 
     @Test
     void sqlServerSpRenameOfColumnAndTable() {
         assertThat(ops("EXEC sp_rename 'dbo.orders.status', 'state', 'COLUMN'"))
-                .containsExactly(new RenameColumn("orders", "status", "state"));
+                .containsExactly(new RenameColumn("dbo.orders", "status", "state"));
         assertThat(ops("sp_rename 'old_table', 'new_table'")).containsExactly(new RenameTable("old_table", "new_table"));
         assertThat(ops("EXECUTE sp_rename N'[dbo].[orders].[a]', N'b', N'COLUMN'"))
-                .containsExactly(new RenameColumn("orders", "a", "b"));
+                .containsExactly(new RenameColumn("dbo.orders", "a", "b"));
         assertThat(ops("exec sp_rename @objname = 'orders', @newname = 'orders2'"))
                 .containsExactly(new RenameTable("orders", "orders2"));
         assertThat(ops("EXEC sp_rename 'dbo.orders.ix_a', 'ix_b', 'INDEX'")).containsExactly(new Harmless("sp_rename index"));
@@ -218,7 +218,7 @@ class SqlDdlAlterTableTest {
         assertThat(ops("ALTER TABLE orders ADD CONSTRAINT fk FOREIGN KEY (cust_id) REFERENCES customers(id)"))
                 .containsExactly(new AddForeignKey("orders", List.of("cust_id"), "customers", List.of("id")));
         assertThat(ops("ALTER TABLE t ADD FOREIGN KEY (a, b) REFERENCES s.o (x, y) ON DELETE CASCADE"))
-                .containsExactly(new AddForeignKey("t", List.of("a", "b"), "o", List.of("x", "y")));
+                .containsExactly(new AddForeignKey("t", List.of("a", "b"), "s.o", List.of("x", "y")));
         assertThat(ops("ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES o(id) NOT VALID"))
                 .containsExactly(new AddForeignKey("t", List.of("a"), "o", List.of("id")));
     }

@@ -37,7 +37,7 @@ class SqlDdlObjectsTest {
         assertThat(ops("CREATE TABLE IF NOT EXISTS public.orders (id bigserial PRIMARY KEY, "
                 + "name varchar(100) NOT NULL DEFAULT 'a', total numeric(12,2), cust_id int REFERENCES customers(id), "
                 + "code varchar(10) UNIQUE, created timestamp with time zone DEFAULT now(), "
-                + "CONSTRAINT pk2 PRIMARY KEY (name, total))")).containsExactly(new CreateTable("orders", List.of(
+                + "CONSTRAINT pk2 PRIMARY KEY (name, total))")).containsExactly(new CreateTable("public.orders", List.of(
                 column("id", "bigserial", false, null, true),
                 column("name", "varchar(100)", false, "'a'", false),
                 column("total", "numeric(12,2)", false, null, false),
@@ -68,9 +68,11 @@ class SqlDdlObjectsTest {
     }
 
     @Test
-    void createsTableWithQuotedNamesLowerCased() {
-        assertThat(ops("CREATE TABLE \"Shop\".\"Orders\" (\"Id\" INT NOT NULL)"))
-                .containsExactly(new CreateTable("orders", List.of(column("id", "INT", false, null, false))));
+    void createsTableWithQuotedNamesKeepingTheirCaseAndSchema() {
+        assertThat(ops("CREATE TABLE \"Shop\".\"Orders\" (\"Id\" INT NOT NULL)")).containsExactly(new CreateTable(
+                "\"Shop\".\"Orders\"", List.of(column("\"Id\"", "INT", false, null, false))));
+        assertThat(ops("CREATE TABLE \"shop\".\"orders\" (\"id\" INT NOT NULL)")).as("all lower case: as unquoted")
+                .containsExactly(new CreateTable("shop.orders", List.of(column("id", "INT", false, null, false))));
     }
 
     @Test
@@ -81,7 +83,7 @@ class SqlDdlObjectsTest {
     @Test
     void uniqueIndexIsAUniqueConstraintOtherIndexesAreHarmless() {
         assertThat(ops("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ix ON public.orders (a, lower(b))"))
-                .containsExactly(new AddUnique("orders", List.of("a", "b"), Optional.of("ix")));
+                .containsExactly(new AddUnique("public.orders", List.of("a", "b"), Optional.of("ix")));
         assertThat(ops("CREATE UNIQUE INDEX ix ON orders (a DESC, b) WHERE deleted = false"))
                 .containsExactly(new AddUnique("orders", List.of("a", "b"), Optional.of("ix")));
         assertThat(ops("CREATE INDEX CONCURRENTLY ix ON orders USING btree (a)"))
@@ -116,7 +118,7 @@ class SqlDdlObjectsTest {
     @Test
     void sequencesIncludingParserGaps() {
         assertThat(ops("CREATE SEQUENCE s START WITH 1")).containsExactly(new CreateSequence("s"));
-        assertThat(ops("CREATE SEQUENCE IF NOT EXISTS public.s INCREMENT BY 50")).containsExactly(new CreateSequence("s"));
+        assertThat(ops("CREATE SEQUENCE IF NOT EXISTS public.s INCREMENT BY 50")).containsExactly(new CreateSequence("public.s"));
         assertThat(ops("DROP SEQUENCE IF EXISTS s")).containsExactly(new DropSequence("s"));
         assertThat(ops("ALTER SEQUENCE a RENAME TO b")).containsExactly(new RenameSequence("a", "b"));
         assertThat(ops("ALTER SEQUENCE s INCREMENT BY 10")).containsExactly(new Harmless("alter sequence"));
@@ -124,7 +126,7 @@ class SqlDdlObjectsTest {
 
     @Test
     void dataChangesNameTheirTable() {
-        assertThat(ops("INSERT INTO public.t (a) VALUES (1)")).containsExactly(new DataChange("t", Kind.INSERT));
+        assertThat(ops("INSERT INTO public.t (a) VALUES (1)")).containsExactly(new DataChange("public.t", Kind.INSERT));
         assertThat(ops("UPDATE t SET a = 1 WHERE b = 2")).containsExactly(new DataChange("t", Kind.UPDATE));
         assertThat(ops("DELETE FROM t WHERE a = 1")).containsExactly(new DataChange("t", Kind.DELETE));
         assertThat(ops("TRUNCATE TABLE t")).containsExactly(new DataChange("t", Kind.DELETE));

@@ -88,10 +88,10 @@ class SqlDdlScriptTest {
     @Test
     void sqlServerScriptWithGoSeparatorsAndBrackets() {
         assertThat(translator.translate(fixture("sqlserver.sql"))).containsExactly(
-                new AddColumn("orders", column("note", "nvarchar(100)", true, null, false)),
-                new RenameColumn("orders", "status", "state"),
-                new AlterType("orders", "state", ColumnType.parse("nvarchar(20)")),
-                new SetNotNull("orders", "state"));
+                new AddColumn("dbo.orders", column("note", "nvarchar(100)", true, null, false)),
+                new RenameColumn("dbo.orders", "status", "state"),
+                new AlterType("dbo.orders", "state", ColumnType.parse("nvarchar(20)")),
+                new SetNotNull("dbo.orders", "state"));
     }
 
     @Test

@@ -13,13 +13,13 @@ class SqlDdlViewColumnsTest {
     @Test
     void namesComeFromAliasesAndColumns() {
         assertThat(translator.viewColumns("SELECT o.id, o.total AS amount, \"Status\" FROM orders o"))
-                .containsExactly("id", "amount", "status");
+                .containsExactly("id", "amount", "\"Status\"");
     }
 
     @Test
     void aliasWithoutAsCounts() {
         assertThat(translator.viewColumns("SELECT count(*) n, max(total) \"Top\" FROM orders"))
-                .containsExactly("n", "top");
+                .containsExactly("n", "\"Top\"");
     }
 
     @Test

@@ -91,6 +91,22 @@ class CheckRunnerTest {
     }
 
     @Test
+    void aDefaultSchemaIsPartOfTheCheckAndOfItsCacheKey() throws IOException {
+        var repository = publishRelease100();
+        var unset = settings(SEED.resolve("next-drop"), baseline(false, false), FailOn.BREAKING);
+        var publicSchema = settings(SEED.resolve("next-drop"), baseline(false, false), FailOn.BREAKING,
+                Optional.of("public"));
+
+        assertThat(new CheckRunner(repository, log).run(unset).kind()).isEqualTo(CheckRunner.Outcome.Kind.FAILED);
+        logged.clear();
+        // unqualified names are in public: the same break, and not a replay of the run without it
+        var withSchema = new CheckRunner(repository, log).run(publicSchema);
+        assertThat(withSchema.kind()).isEqualTo(CheckRunner.Outcome.Kind.FAILED);
+        assertThat(logged).noneMatch(l -> l.contains("nothing changed since the last check"));
+        assertThat(logged).anyMatch(l -> l.startsWith("ERROR") && l.contains("orders.legacy_status"));
+    }
+
+    @Test
     void aReplayLogsEachLineAtTheLevelOfTheCheckItReplays() throws IOException {
         var repository = publishRelease100();
         for (var failOn : List.of(FailOn.BREAKING, FailOn.NONE)) {
@@ -231,6 +247,11 @@ class CheckRunnerTest {
     }
 
     private CheckSettings settings(Path module, CheckSettings.Baseline baseline, FailOn failOn) {
+        return settings(module, baseline, failOn, Optional.empty());
+    }
+
+    private CheckSettings settings(Path module, CheckSettings.Baseline baseline, FailOn failOn,
+                                   Optional<String> defaultSchema) {
         var resources = module.resolve("src/main/resources");
         var project = new CheckSettings.Project("io.github.rollbacksafety.demo", "shop", "1.1.0", "jar", module,
                 module.resolve("target/classes"), Files.isDirectory(resources) ? List.of(resources) : List.of(),
@@ -238,7 +259,7 @@ class CheckRunnerTest {
         return new CheckSettings(project, Optional.empty(), ChangelogOptions.DEFAULT, baseline,
                 new CheckSettings.Queries(List.of(), List.of(), List.of()), List.of(), failOn,
                 new CheckSettings.Output(tmp.resolve("reports"), "json,markdown", false), tmp.resolve("cache"),
-                "test");
+                "test", CheckSettings.Layout.DEFAULT, Optional.empty(), defaultSchema);
     }
 
     private static CheckSettings.Baseline baseline(boolean failIfNone, boolean allowUnresolved) {

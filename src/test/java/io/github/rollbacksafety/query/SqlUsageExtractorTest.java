@@ -120,17 +120,29 @@ class SqlUsageExtractorTest {
     }
 
     @Test
-    void identifiersCompareCaseInsensitivelyAndUnquoted() {
+    void unquotedIdentifiersFoldQuotedOnesKeepTheirCase() {
         var u = usage("SELECT O.\"Id\", \"Total\" FROM \"Orders\" o WHERE `STATUS` = 1");
-        assertThat(columns(u)).containsExactly("orders.id", "orders.status", "orders.total");
-        assertThat(u.tables()).extracting(TableUse::table).containsExactly("orders");
+        assertThat(columns(u)).containsExactly("\"Orders\".\"Id\"", "\"Orders\".\"Total\"", "\"Orders\".status");
+        assertThat(u.tables()).extracting(TableUse::table).containsExactly("\"Orders\"");
+
+        var folded = usage("SELECT O.ID, \"total\" FROM ORDERS o WHERE [Status] = 1");
+        assertThat(columns(folded)).as("unquoted, quoted in lower case, bracketed: one spelling")
+                .containsExactly("orders.id", "orders.status", "orders.total");
+        assertThat(folded.tables()).extracting(TableUse::table).containsExactly("orders");
     }
 
     @Test
-    void dropsSchemaPrefixes() {
+    void keepsSchemaPrefixes() {
         var u = usage("SELECT public.orders.id, s.total FROM public.orders JOIN shop.sales s ON s.order_id = orders.id");
-        assertThat(u.tables()).extracting(TableUse::table).containsExactly("orders", "sales");
-        assertThat(columns(u)).containsExactly("orders.id", "sales.order_id", "sales.total");
+        assertThat(u.tables()).extracting(TableUse::table).containsExactly("public.orders", "shop.sales");
+        assertThat(columns(u)).containsExactly("public.orders.id", "shop.sales.order_id", "shop.sales.total");
+    }
+
+    @Test
+    void sameTableNameInTwoSchemasStaysApart() {
+        var u = usage("SELECT a.id, archive.orders.note FROM app.orders a JOIN archive.orders ON archive.orders.id = a.id");
+        assertThat(u.tables()).extracting(TableUse::table).containsExactly("app.orders", "archive.orders");
+        assertThat(columns(u)).containsExactly("app.orders.id", "archive.orders.id", "archive.orders.note");
     }
 
     @Test
@@ -150,8 +162,8 @@ class SqlUsageExtractorTest {
     void toleratesMyBatisTextSubstitutionInNamePositions() {
         var u = usage("SELECT id, ${extra} FROM ${schema}.orders o JOIN ${other} x ON x.id = o.id "
                 + "WHERE o.kind = ${kind} ORDER BY ${sort} LIMIT ${limit}");
-        assertThat(u.tables()).extracting(TableUse::table).containsExactly("orders");
-        assertThat(columns(u)).containsExactly("orders.id", "orders.kind");
+        assertThat(u.tables()).extracting(TableUse::table).containsExactly("*.orders");
+        assertThat(columns(u)).containsExactly("*.orders.id", "*.orders.kind");
     }
 
     @Test
@@ -162,10 +174,10 @@ class SqlUsageExtractorTest {
     }
 
     @Test
-    void placeholderSchemaIsDroppedAndTheTableMatched() {
+    void placeholderSchemaIsAnySchemaAndTheTableMatched() {
         var u = usage("UPDATE ${schema}.orders SET status = #{s, jdbcType=${statusType}} WHERE id = #{id}");
-        assertThat(u.tables()).containsExactly(new TableUse("orders", true));
-        assertThat(columns(u)).containsExactly("orders.id", "orders.status=w");
+        assertThat(u.tables()).containsExactly(new TableUse("*.orders", true));
+        assertThat(columns(u)).containsExactly("*.orders.id", "*.orders.status=w");
     }
 
     @Test
@@ -196,8 +208,8 @@ class SqlUsageExtractorTest {
     @Test
     void namedInsertWritesItsColumns() {
         var u = usage("INSERT INTO Shop.Orders (ID, \"Status\") VALUES (?, ?)");
-        assertThat(u.inserts()).containsExactly(new InsertUse("orders", List.of("id", "status"), false));
-        assertThat(columns(u)).containsExactly("orders.id=w", "orders.status=w");
+        assertThat(u.inserts()).containsExactly(new InsertUse("shop.orders", List.of("id", "\"Status\""), false));
+        assertThat(columns(u)).containsExactlyInAnyOrder("shop.orders.id=w", "shop.orders.\"Status\"=w");
     }
 
     @Test
@@ -302,20 +314,20 @@ class SqlUsageExtractorTest {
     @Test
     void postgresSequenceFunctions() {
         var u = usage("SELECT nextval('order_seq'), nextval('public.invoice_seq'::regclass), currval('Other_Seq')");
-        assertThat(u.sequences()).containsExactly("order_seq", "invoice_seq", "other_seq");
+        assertThat(u.sequences()).containsExactly("order_seq", "public.invoice_seq", "other_seq");
         assertThat(u.columns()).isEmpty();
     }
 
     @Test
     void standardNextValueFor() {
         var u = usage("INSERT INTO orders (id) VALUES (NEXT VALUE FOR dbo.order_seq)");
-        assertThat(u.sequences()).containsExactly("order_seq");
+        assertThat(u.sequences()).containsExactly("dbo.order_seq");
     }
 
     @Test
     void oracleSequencePseudoColumns() {
         var u = usage("INSERT INTO orders (id, ref) SELECT order_seq.NEXTVAL, shop.ref_seq.currval FROM dual");
-        assertThat(u.sequences()).containsExactly("order_seq", "ref_seq");
+        assertThat(u.sequences()).containsExactly("order_seq", "shop.ref_seq");
         assertThat(u.tables()).containsExactly(new TableUse("orders", true));
         assertThat(columns(u)).containsExactly("orders.id=w", "orders.ref=w");
     }

@@ -10,6 +10,7 @@ import io.github.rollbacksafety.query.UnparsableQueryException;
 import io.github.rollbacksafety.query.UsageIndex;
 import io.github.rollbacksafety.schema.ColumnDef;
 import io.github.rollbacksafety.schema.ColumnType;
+import io.github.rollbacksafety.schema.NameResolver;
 import io.github.rollbacksafety.schema.SchemaBuilder;
 import io.github.rollbacksafety.schema.SchemaOp;
 
@@ -33,6 +34,7 @@ final class RuleTestKit {
     private final List<ChangeSetRef> removed = new ArrayList<>();
     private final List<RuleContext.ModifiedChangeSet> modified = new ArrayList<>();
     private int changeSetLine = 10;
+    private NameResolver names = NameResolver.UNCONFIGURED;
 
     private RuleTestKit() {
     }
@@ -40,6 +42,12 @@ final class RuleTestKit {
     /** Starts the story with the previous release. */
     static RuleTestKit previousRelease() {
         return new RuleTestKit();
+    }
+
+    /** Unqualified names are in {@code schema} (the {@code defaultSchema} parameter). */
+    RuleTestKit defaultSchema(String schema) {
+        names = NameResolver.withDefaultSchema(Optional.of(schema));
+        return this;
     }
 
     // ---- column definitions ----
@@ -183,13 +191,17 @@ final class RuleTestKit {
     }
 
     private RuleContext context() {
-        var builder = new SchemaBuilder();
+        var builder = new SchemaBuilder(names);
         previousSchema.forEach(builder::apply);
         var previous = builder.snapshot();
         var planned = new ArrayList<PlannedChange>();
+        // names resolved as the engine resolves them, against the schema just before each op
+        var naming = new SchemaBuilder(previous);
         for (var cs : changeSets) {
             for (var op : cs.ops()) {
-                planned.add(new PlannedChange(cs, op, planned.size()));
+                var resolved = naming.resolved(op);
+                naming.apply(resolved);
+                planned.add(new PlannedChange(cs, resolved, planned.size()));
             }
         }
         return new RuleContext(previous, UsageIndex.of(usages, previous), planned, removed, modified);

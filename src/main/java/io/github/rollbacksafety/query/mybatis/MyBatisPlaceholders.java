@@ -25,6 +25,12 @@ public final class MyBatisPlaceholders {
     /** The identifier substituted for a {@code ${...}} in a name position. */
     static final String MARKER = "rbs_placeholder";
 
+    /**
+     * The schema written for {@code ${schema}.name} by {@link #replaceMarkingSchemas}: a schema nobody can know, so
+     * that the name matches in any schema (and a column {@code ${alias}.ID_} stays unqualified).
+     */
+    public static final String ANY_SCHEMA = "rbs_any_schema";
+
     /** Keywords after which a value is expected. */
     private static final Set<String> VALUE_KEYWORDS = Set.of("limit", "offset", "like", "ilike", "in", "then",
             "else", "when", "and", "or", "not", "between", "is", "top", "fetch", "first", "values", "return",
@@ -65,6 +71,18 @@ public final class MyBatisPlaceholders {
 
     /** The statement with every placeholder replaced as described above. */
     public static String replace(String sql) {
+        return replace(sql, false);
+    }
+
+    /**
+     * Like {@link #replace(String)}, but {@code ${schema}.name} becomes {@code rbs_any_schema.name} (see
+     * {@link #ANY_SCHEMA}) instead of the bare name: for reading usage, not for text sent to a database.
+     */
+    public static String replaceMarkingSchemas(String sql) {
+        return replace(sql, true);
+    }
+
+    private static String replace(String sql, boolean markSchemas) {
         if (sql.indexOf('{') < 0) {
             return sql;
         }
@@ -82,7 +100,7 @@ public final class MyBatisPlaceholders {
                     out.append('?');
                     i = end + 1;
                 } else {
-                    i = substitution(sql, end + 1, out);
+                    i = substitution(sql, end + 1, out, markSchemas);
                 }
             } else {
                 out.append(c);
@@ -107,7 +125,7 @@ public final class MyBatisPlaceholders {
     }
 
     /** Writes what stands for a {@code ${...}} ending just before {@code next}; returns where to continue. */
-    private static int substitution(String sql, int next, StringBuilder out) {
+    private static int substitution(String sql, int next, StringBuilder out, boolean markSchemas) {
         boolean gluedBefore = out.length() > 0 && isNamePart(out.charAt(out.length() - 1));
         if (next < sql.length() && !gluedBefore) {
             char after = sql.charAt(next);
@@ -120,6 +138,9 @@ public final class MyBatisPlaceholders {
             }
             if (after == '.' && next + 1 < sql.length() && (isNamePart(sql.charAt(next + 1))
                     || sql.charAt(next + 1) == '"')) {
+                if (markSchemas) {
+                    out.append(ANY_SCHEMA).append('.');
+                }
                 return next + 1; // ${schema}.name
             }
         }
