@@ -58,7 +58,7 @@ final class RequiredColumns {
     }
 
     boolean hasTable(String table) {
-        return tables.containsKey(table.toLowerCase(Locale.ROOT));
+        return tables.containsKey(key(table));
     }
 
     /** The table's column names (lower case), empty when the database has no such table. */
@@ -69,7 +69,12 @@ final class RequiredColumns {
     }
 
     int columnCount(String table) {
-        return tables.getOrDefault(table.toLowerCase(Locale.ROOT), List.of()).size();
+        return tables.getOrDefault(key(table), List.of()).size();
+    }
+
+    /** Tables by bare name (the throwaway database's metadata is read without schemas). */
+    private static String key(String table) {
+        return io.github.rollbacksafety.schema.Identifiers.bareName(table).replace("\"", "").toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -77,7 +82,7 @@ final class RequiredColumns {
      * that gave {@code positionalValues} values, those after them.
      */
     List<String> omitted(String table, List<String> named, boolean positional, int positionalValues) {
-        var columns = tables.getOrDefault(table.toLowerCase(Locale.ROOT), List.of());
+        var columns = tables.getOrDefault(key(table), List.of());
         var result = new ArrayList<String>();
         for (int i = 0; i < columns.size(); i++) {
             var c = columns.get(i);
