@@ -60,8 +60,8 @@ class SqlUsageExtractorTemplatesTest {
     @Test
     void formatSchemaBeforeATableIsAnUnknownSchema() {
         var u = usage("SELECT o.total FROM %s.orders o WHERE o.id = ?");
-        assertThat(u.tables()).containsExactly(new TableUse("orders", false));
-        assertThat(columns(u)).containsExactly("orders.id", "orders.total");
+        assertThat(u.tables()).as("orders in any schema").containsExactly(new TableUse("*.orders", false));
+        assertThat(columns(u)).containsExactly("*.orders.id", "*.orders.total");
     }
 
     @Test
@@ -179,7 +179,7 @@ class SqlUsageExtractorTemplatesTest {
     @Test
     void copyFromWithoutColumnsFillsEveryColumnInOrder() {
         var u = usage("\\copy public.orders FROM 'orders.csv' CSV HEADER");
-        assertThat(u.inserts()).containsExactly(new InsertUse("orders", List.of(), true));
+        assertThat(u.inserts()).containsExactly(new InsertUse("public.orders", List.of(), true));
     }
 
     @Test
@@ -196,9 +196,10 @@ class SqlUsageExtractorTemplatesTest {
     void aTableNamedSampleIsATable() {
         var u = usage("SELECT s.accession_number FROM clinlims.sample s JOIN sample_item si ON si.samp_id = s.id "
                 + "WHERE s.status IN (:statuses)");
-        assertThat(u.tables()).containsExactly(new TableUse("sample", false), new TableUse("sample_item", false));
-        assertThat(columns(u)).containsExactly("sample.accession_number", "sample.id", "sample.status",
-                "sample_item.samp_id");
+        assertThat(u.tables()).containsExactly(new TableUse("clinlims.sample", false),
+                new TableUse("sample_item", false));
+        assertThat(columns(u)).containsExactly("clinlims.sample.accession_number", "clinlims.sample.id",
+                "clinlims.sample.status", "sample_item.samp_id");
     }
 
     @Test
