@@ -1,19 +1,13 @@
 package io.github.rollbacksafety.baseline;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import io.github.rollbacksafety.ApplicationConfig;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.function.Function;
 
 /**
@@ -92,47 +86,6 @@ public final class ChangelogLocator {
     }
 
     private static Optional<String> configured(String name, InputStream in) {
-        try (in; Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
-            if (name.endsWith(".properties")) {
-                var props = new Properties();
-                props.load(reader);
-                return KEYS.stream().map(props::getProperty).filter(v -> v != null && !v.isBlank()).findFirst();
-            }
-            var yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
-            for (var doc : yaml.loadAll(reader)) {
-                if (doc instanceof Map<?, ?> map) {
-                    for (var key : KEYS) {
-                        var value = lookup(map, key);
-                        if (value.isPresent()) {
-                            return value;
-                        }
-                    }
-                }
-            }
-            return Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            // an unreadable application config is not ours to judge: fall back to conventions
-            return Optional.empty();
-        }
-    }
-
-    /** Looks up a dotted key in nested YAML maps, also accepting partially flattened keys. */
-    private static Optional<String> lookup(Map<?, ?> map, String dottedKey) {
-        var direct = map.get(dottedKey);
-        if (direct != null) {
-            return Optional.of(direct.toString());
-        }
-        var dot = dottedKey.indexOf('.');
-        while (dot > 0) {
-            var head = dottedKey.substring(0, dot);
-            if (map.get(head) instanceof Map<?, ?> child) {
-                var found = lookup(child, dottedKey.substring(dot + 1));
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-            dot = dottedKey.indexOf('.', dot + 1);
-        }
-        return Optional.empty();
+        return ApplicationConfig.value(name, in, KEYS);
     }
 }

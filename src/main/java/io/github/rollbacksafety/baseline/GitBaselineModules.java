@@ -33,7 +33,7 @@ public final class GitBaselineModules {
      * @param path       its directory relative to the repository root ('/'-separated, empty for the root)
      * @param groupId    its groupId (inherited from the parent when not declared), empty when unknown
      * @param artifactId its artifactId, empty when it has no POM
-     * @param springBoot whether its POM names Spring Boot (parent, BOM or dependency)
+     * @param springBoot whether its POM makes it a Spring Boot application with Boot's JPA configuration
      */
     public record Module(String path, String groupId, String artifactId, boolean springBoot) {
     }
@@ -43,11 +43,11 @@ public final class GitBaselineModules {
      *
      * @param others          the other modules' directories, in discovery order
      * @param unmatched       {@code queryArtifacts} that are no module of the repository at the release
-     * @param springBoot      whether any module read names Spring Boot in its POM
+     * @param springBoot      the first module of the build whose POM makes it a Spring Boot application, if any
      * @param warnings        configured paths that do not exist at the release
      * @param leftOut         modules of the build left out by default as test, QA, example or benchmark code
      */
-    public record Selection(List<Module> others, List<String> unmatched, boolean springBoot, List<String> warnings,
+    public record Selection(List<Module> others, List<String> unmatched, Optional<String> springBoot, List<String> warnings,
                             List<String> leftOut) {
 
         public Selection {
@@ -148,11 +148,14 @@ public final class GitBaselineModules {
             }
         }
         var self = chosen.remove(current);
-        var selfBoot = self != null ? self.springBoot()
-                : describe(git, baseline, current, "").map(Module::springBoot).orElse(false);
-        var others = List.copyOf(chosen.values());
-        return new Selection(others, unmatched, selfBoot || others.stream().anyMatch(Module::springBoot), warnings,
-                leftOut);
+        var build = new ArrayList<Module>();
+        build.add(self != null ? self : describe(git, baseline, current, "").orElse(new Module(current, "", "", false)));
+        build.addAll(all);
+        build.addAll(chosen.values());
+        // the build's POMs decide, also those of modules not read for queries (the parent declares Boot's parent)
+        var boot = build.stream().filter(Module::springBoot).map(m -> m.path().isEmpty() ? "pom.xml" : m.path() + "/pom.xml")
+                .findFirst();
+        return new Selection(List.copyOf(chosen.values()), unmatched, boot, warnings, leftOut);
     }
 
     /**
@@ -229,7 +232,7 @@ public final class GitBaselineModules {
                 .orElse(parentGroup);
         var artifactId = tree.element("artifactId").map(XmlTree.Element::text).orElse("");
         return new Module(dir, groupId.contains("${") ? "" : groupId, artifactId,
-                pom.text().contains("org.springframework.boot"));
+                io.github.rollbacksafety.query.mapping.NamingEvidence.pomNamesSpringBoot(pom.text()));
     }
 
     /** {@code <modules>} of the POM and of every profile (a release build may enable any of them). */

@@ -12,6 +12,7 @@ import io.github.rollbacksafety.query.QuerySource;
 import io.github.rollbacksafety.query.ReadingOptions;
 import io.github.rollbacksafety.query.sqlfile.SqlResourcesSource;
 import io.github.rollbacksafety.query.archive.ArchiveQuerySource;
+import io.github.rollbacksafety.query.mapping.NamingEvidence;
 import io.github.rollbacksafety.query.mapping.PhysicalNaming;
 
 import java.io.ByteArrayInputStream;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.zip.ZipFile;
 
 /**
@@ -130,7 +132,8 @@ public final class PreviousReleases {
             content.append(',').append(queryJar.key());
             archives.add(queryJar);
         }
-        var sources = new ArrayList<>(releaseSources(archives, previousMaster));
+        var sources = new ArrayList<>(releaseSources(archives, previousMaster,
+                settings.naming().map(n -> () -> NamingEvidence.Choice.configured(n))));
         sources.addAll(queryFileSources());
         // a release whose custom changes were read with stand-ins (its class path could not be resolved) is not
         // cached: the next build may resolve it
@@ -250,9 +253,15 @@ public final class PreviousReleases {
                 var jars = gitQueryArtifacts(repository, modules.unmatched(), b);
                 jars.forEach(j -> archives.add(j));
                 var releaseKey = key + jars.stream().map(j -> "," + j.key()).reduce("", String::concat);
-                var sources = new ArrayList<>(releaseSources(archives, previousMaster));
+                var resourceDirs = new ArrayList<String>();
+                roots.stream().filter(r -> r.module().equals(moduleInRepo))
+                        .forEach(r -> resourceDirs.add(moduleInRepo.isEmpty() ? r.path() : moduleInRepo + "/" + r.path()));
+                others.forEach(m -> resourceDirs.add(m.isEmpty() ? RESOURCES : m + "/" + RESOURCES));
+                var naming = gitNaming(b, modules.springBoot(), resourceDirs);
+                var sources = new ArrayList<>(releaseSources(archives, previousMaster, Optional.of(naming)));
+                var namingKey = "|naming=" + settings.naming().map(PhysicalNaming::spelling).orElse("auto");
                 sources.add(new KeyedQuerySource(new JavaSourceQuerySource(javaSourcesAt(b, moduleInRepo, others,
-                        complete), b.ref()), "java-sources|" + key));
+                        complete), b.ref()).withNaming(naming), "java-sources|" + key + namingKey));
                 sources.addAll(queryFileSources());
                 var changelog = new ChangelogSource(existing.isEmpty() ? List.of(resources)
                         : existing.stream().map(TreeRoot::dir).toList(), previousMaster, b.version(), settings::classPath);
@@ -266,6 +275,37 @@ public final class PreviousReleases {
             }
         }
         return result;
+    }
+
+    /**
+     * The naming of a git release's mappings, decided when first asked (not when the release comes from the cache):
+     * the configured one, else what its build's POMs ({@code springBoot}: where Spring Boot was seen) and its
+     * modules' application configs and {@code persistence.xml} say. Logged once.
+     */
+    private Supplier<NamingEvidence.Choice> gitNaming(GitBaseline baseline, Optional<String> springBoot,
+                                                      List<String> resourceDirs) {
+        return memoized(() -> {
+            if (settings.naming().isPresent()) {
+                return NamingEvidence.Choice.configured(settings.naming().get());
+            }
+            var evidence = new NamingEvidence();
+            springBoot.ifPresent(evidence::springBoot);
+            try (var git = GitBaselines.open(settings.moduleDir())) {
+                // paths as on the class path: below the resource folder they are in
+                java.util.function.UnaryOperator<String> classpath = path -> resourceDirs.stream()
+                        .filter(d -> path.startsWith(d + "/")).findFirst()
+                        .map(d -> path.substring(d.length() + 1)).orElse(path);
+                var files = git.readFiles(baseline, "", resourceDirs, path -> !path.endsWith(".jar")
+                        && NamingEvidence.relevant(classpath.apply(path)));
+                for (var f : files.files()) {
+                    evidence.file(classpath.apply(f.path()), f::content);
+                }
+            }
+            var choice = evidence.choice();
+            log.info("Table and column names of " + baseline.ref() + "'s JPA mappings: " + choice.naming().spelling()
+                    + " (" + choice.reason() + "; physicalNaming overrides)");
+            return choice;
+        });
     }
 
     /**
@@ -471,7 +511,8 @@ public final class PreviousReleases {
      * left out of the first, the release's own), and its code and mappings read together, so that an entity in one
      * archive may extend a mapped superclass or embed an embeddable of another.
      */
-    private List<QuerySource> releaseSources(List<KeyedArchive> archives, String master) {
+    private List<QuerySource> releaseSources(List<KeyedArchive> archives, String master,
+                                             Optional<Supplier<NamingEvidence.Choice>> naming) {
         var sources = new ArrayList<QuerySource>();
         for (int i = 0; i < archives.size(); i++) {
             var archive = archives.get(i);
@@ -485,9 +526,12 @@ public final class PreviousReleases {
         }
         var code = new ArchiveQuerySource(archives.stream().map(KeyedArchive::path).toList(),
                 settings.queryDependencies()).withDbms(reading.dbms());
+        naming.ifPresent(code::withNaming);
         var keys = archives.stream().map(KeyedArchive::key).toList();
+        // the detected naming follows from the content (in the key); a configured one is a setting
         sources.add(new KeyedQuerySource(code, "archive|" + (keys.size() == 1 ? keys.get(0) : String.join(",", keys))
-                + "|" + settings.queryDependencies() + "|" + reading.dbms().orElse("")));
+                + "|" + settings.queryDependencies() + "|" + reading.dbms().orElse("") + "|naming="
+                + settings.naming().map(PhysicalNaming::spelling).orElse("auto")));
         return sources;
     }
 

@@ -98,7 +98,7 @@ class GitBaselineModulesTest {
                         assertThat(m.groupId()).isEqualTo("com.acme"); // inherited from the parent
                     });
             assertThat(selection.unmatched()).isEmpty();
-            assertThat(selection.springBoot()).isFalse();
+            assertThat(selection.springBoot()).isEmpty();
             // a QA suite's src/main is test code: not the previous release's queries unless configured
             assertThat(selection.leftOut()).containsExactly("qa/common");
         }

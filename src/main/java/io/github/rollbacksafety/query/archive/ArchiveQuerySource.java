@@ -7,8 +7,8 @@ import io.github.rollbacksafety.query.mapping.AnnotationMappings;
 import io.github.rollbacksafety.query.EntityQueries;
 import io.github.rollbacksafety.query.mapping.HibernateMappingReader;
 import io.github.rollbacksafety.query.mapping.JpqlTranslator;
-import io.github.rollbacksafety.query.mapping.MappingModel;
 import io.github.rollbacksafety.query.mapping.MappingUsages;
+import io.github.rollbacksafety.query.mapping.NamingEvidence;
 import io.github.rollbacksafety.query.mapping.OrmXmlReader;
 import io.github.rollbacksafety.query.mybatis.MyBatisMapperReader;
 
@@ -56,6 +56,8 @@ public final class ArchiveQuerySource implements QuerySource {
     private final List<Path> archivesOrDirs;
     private final List<String> queryDependencies;
     private java.util.Optional<String> dbms = java.util.Optional.empty();
+    /** The release's naming when known from outside (configured, or from files not read here such as POMs). */
+    private java.util.Optional<java.util.function.Supplier<NamingEvidence.Choice>> naming = java.util.Optional.empty();
 
     /**
      * @param archiveOrDir      a jar, Boot jar, WAR or classes directory
@@ -83,6 +85,15 @@ public final class ArchiveQuerySource implements QuerySource {
     /** Reads MyBatis statements for this database (their {@code databaseId}); returns this source. */
     public ArchiveQuerySource withDbms(java.util.Optional<String> database) {
         this.dbms = database;
+        return this;
+    }
+
+    /**
+     * Maps names with this naming instead of the one the archives' own files suggest (Spring Boot libraries,
+     * application configs, {@code persistence.xml}); returns this source.
+     */
+    public ArchiveQuerySource withNaming(java.util.function.Supplier<NamingEvidence.Choice> choice) {
+        this.naming = java.util.Optional.of(choice);
         return this;
     }
 
@@ -152,6 +163,7 @@ public final class ArchiveQuerySource implements QuerySource {
         private final List<String> hbmFiles = new ArrayList<>();
         private final List<Element> orm = new ArrayList<>();
         private final List<String> ormFiles = new ArrayList<>();
+        private final NamingEvidence naming = new NamingEvidence();
 
         Pass(QueryCollector collector) {
             this.collector = collector;
@@ -161,6 +173,13 @@ public final class ArchiveQuerySource implements QuerySource {
             if (rawName.contains("..") || rawName.startsWith("/")) {
                 collector.warning(describe() + ": ignored entry with an unsafe name: " + rawName);
                 return;
+            }
+            if (NamingEvidence.relevant(rawName)) {
+                naming.file(rawName, () -> {
+                    try (var in = content.open()) {
+                        return in.readNBytes(MAX_ENTRY_BYTES);
+                    }
+                });
             }
             for (var lib : ArchiveLayout.LIB_ROOTS) {
                 if (rawName.startsWith(lib)) {
@@ -278,7 +297,8 @@ public final class ArchiveQuerySource implements QuerySource {
         void finish() {
             // mappers together: fragments are included across files, properties come from the configuration
             myBatis.emit(collector);
-            var model = new MappingModel();
+            var model = ArchiveQuerySource.this.naming.map(java.util.function.Supplier::get)
+                    .orElseGet(naming::choice).model();
             annotations.build(model);
             var hibernate = new HibernateMappingReader();
             for (int i = 0; i < hbm.size(); i++) {

@@ -81,6 +81,9 @@ public final class JavaSourceQuerySource implements QuerySource {
         List<SourceFile> list(QueryCollector collector);
     }
 
+    /** The JPA reader a source starts with (mapping names in both spellings), replaced by {@link #withNaming}. */
+    private static final Supplier<UnitReader> JPA_MAPPINGS = JpaSourceReader::new;
+
     private final SourceFiles files;
     private final String label;
     private final String locationPrefix;
@@ -99,7 +102,7 @@ public final class JavaSourceQuerySource implements QuerySource {
      * @param label which release the sources are of, for logs, e.g. {@code v1.2.0}
      */
     public JavaSourceQuerySource(SourceFiles files, String label) {
-        this(files, label, "", List.of(SqlStringFinder::new, JpaSourceReader::new));
+        this(files, label, "", List.of(SqlStringFinder::new, JPA_MAPPINGS));
     }
 
     private JavaSourceQuerySource(SourceFiles files, String label, String locationPrefix,
@@ -117,6 +120,19 @@ public final class JavaSourceQuerySource implements QuerySource {
     public JavaSourceQuerySource withLocationPrefix(String prefix) {
         var p = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
         return new JavaSourceQuerySource(files, label, p, readers);
+    }
+
+    /**
+     * Reads JPA mappings with the release's naming, asked for when the mappings are built (e.g. detected from the
+     * release's POMs and application configs); without it, mapping names are used in both spellings.
+     */
+    public JavaSourceQuerySource withNaming(Supplier<io.github.rollbacksafety.query.mapping.NamingEvidence.Choice> naming) {
+        var all = new ArrayList<Supplier<? extends UnitReader>>();
+        for (var reader : readers) {
+            // the JPA reader is the one this source made itself (see the constructor): replaced by one with the naming
+            all.add(reader == JPA_MAPPINGS ? () -> new JpaSourceReader(naming) : reader);
+        }
+        return new JavaSourceQuerySource(files, label, locationPrefix, all);
     }
 
     /** Adds a reader of the parsed files; a new reader is made for every {@link #collect} run. */

@@ -14,6 +14,7 @@ import io.github.rollbacksafety.query.mapping.AnnotationMappings;
 import io.github.rollbacksafety.query.mapping.JpqlTranslator;
 import io.github.rollbacksafety.query.mapping.MappingModel;
 import io.github.rollbacksafety.query.mapping.MappingUsages;
+import io.github.rollbacksafety.query.mapping.NamingEvidence;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,11 +42,22 @@ final class JpaSourceReader implements JavaSourceQuerySource.UnitReader {
     }
 
     private final SourceClasses classes = new SourceClasses();
+    /** The release's naming, asked for once the sources are read (it may depend on files read meanwhile). */
+    private final java.util.function.Supplier<NamingEvidence.Choice> naming;
     private final List<JpqlArgument> jpqlArguments = new ArrayList<>();
     /** The translator once the sources are known to map entities. */
     private Optional<JpqlTranslator> translator = Optional.empty();
     /** Class and text of JPQL already translated, so a constant passed to createQuery counts once per class. */
     private final Set<String> translated = new HashSet<>();
+
+    /** Mapping names used in both spellings: the release's naming is not known. */
+    JpaSourceReader() {
+        this(() -> new NamingEvidence().choice());
+    }
+
+    JpaSourceReader(java.util.function.Supplier<NamingEvidence.Choice> naming) {
+        this.naming = naming;
+    }
 
     @Override
     public void read(JavaSourceQuerySource.ParsedJavaFile file, QueryCollector collector) {
@@ -83,7 +95,7 @@ final class JpaSourceReader implements JavaSourceQuerySource.UnitReader {
     public void finish(QueryCollector collector) {
         var annotations = new AnnotationMappings();
         classes.describe().forEach(annotations::add);
-        var model = new MappingModel();
+        var model = naming.get().model();
         annotations.build(model);
         if (model.isEmpty()) {
             return;

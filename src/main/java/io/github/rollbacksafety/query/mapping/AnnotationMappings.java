@@ -311,9 +311,7 @@ public final class AnnotationMappings {
             var generator = g.string("generator");
             if ((strategy.equals("SEQUENCE") || strategy.equals("AUTO")) && generator.isBlank()) {
                 // Hibernate 6 defaults to <entity>_SEQ, Hibernate 5 to hibernate_sequence
-                for (var s : Name.implicit(type.entityName + "_SEQ").spellings()) {
-                    type.sequences.add(s);
-                }
+                type.sequences.add(type.entityName + "_SEQ");
                 type.sequences.add("hibernate_sequence");
             } else if (!generator.isBlank() && !sequenceNames.containsKey(generator)
                     && strategy.equals("SEQUENCE")) {

@@ -240,7 +240,7 @@ public final class JpqlTranslator {
                 var resolved = columnsOf(entity, tokens.get(j).replace(" ", ""));
                 for (var c : resolved) {
                     table = c.table();
-                    cols.addAll(c.name().spellings());
+                    cols.addAll(model.spellings(c.name()));
                     addColumn(c, Access.WRITE);
                 }
             }
@@ -409,7 +409,7 @@ public final class JpqlTranslator {
 
         private void addColumn(MappedColumn c, Access access) {
             for (var t : mappings.tableSpellings(c.table())) {
-                for (var name : c.name().spellings()) {
+                for (var name : model.spellings(c.name())) {
                     columns.add(ColumnUse.of(t, name, access));
                 }
                 if (seenTables.add(t + false) && !seenTables.contains(t + true)) {

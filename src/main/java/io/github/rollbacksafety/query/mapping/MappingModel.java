@@ -32,9 +32,9 @@ public final class MappingModel {
     public enum AttributeKind { BASIC, EMBEDDED, TO_ONE, TO_MANY, ELEMENT_COLLECTION }
 
     /**
-     * A table or column name. An implicit name (derived from a Java name) is used in two spellings, the JPA
-     * default (as is) and Spring Boot's snake_case, because the previous release may run with either naming
-     * strategy; an explicit name is used as written. An empty name means "apply the default rule".
+     * A table or column name, explicit (written in the mapping) or implicit (derived from a Java name). Which
+     * database names it stands for is the model's {@link PhysicalNaming}'s business ({@link #spellings(Name)}). An
+     * empty name means "apply the default rule".
      */
     public record Name(String text, boolean explicit) {
 
@@ -50,15 +50,6 @@ public final class MappingModel {
 
         public boolean isDefault() {
             return text.isEmpty();
-        }
-
-        /** The spellings under which the name can appear in the database. */
-        public List<String> spellings() {
-            if (explicit || text.isEmpty()) {
-                return List.of(text);
-            }
-            var snake = snakeCase(text);
-            return snake.equalsIgnoreCase(text) ? List.of(text) : List.of(text, snake);
         }
 
         /** This name, or {@code fallback} when it is the default. */
@@ -197,9 +188,39 @@ public final class MappingModel {
         }
     }
 
+    private final PhysicalNaming naming;
+    private final String namingReason;
     private final Map<String, MappedType> byClass = new LinkedHashMap<>();
     private final Map<String, MappedType> byEntityName = new HashMap<>();
     private final Map<String, String> namedQueries = new HashMap<>();
+
+    /** A model whose names are used in both spellings (the naming of the release is not known). */
+    public MappingModel() {
+        this(PhysicalNaming.BOTH, "naming not known");
+    }
+
+    /**
+     * @param naming how the release turns mapping names into database names
+     * @param reason why that naming, for reports (e.g. "Spring Boot's default")
+     */
+    public MappingModel(PhysicalNaming naming, String reason) {
+        this.naming = naming;
+        this.namingReason = reason;
+    }
+
+    public PhysicalNaming naming() {
+        return naming;
+    }
+
+    /** The naming and why, e.g. {@code snake-case: Spring Boot's default (seen in pom.xml)}. */
+    public String namingDescription() {
+        return naming.spelling() + ": " + namingReason;
+    }
+
+    /** The database names under which a mapping name can appear, after the release's naming. */
+    public List<String> spellings(Name name) {
+        return naming.spellings(name.text());
+    }
 
     static String simpleName(String className) {
         var s = className.substring(className.lastIndexOf('.') + 1);

@@ -26,7 +26,8 @@ import java.util.Set;
 /**
  * Turns each mapped entity into one {@link QueryUsage}: the tables it reads and writes, every mapped column
  * (read, and written when updatable), one insert per table naming exactly the insertable columns, and the
- * sequences of its generators. Implicit names are emitted in both spellings (see {@link Name#spellings()}).
+ * sequences of its generators. Names are emitted as the release's naming spells them
+ * ({@link MappingModel#spellings(Name)}).
  */
 public final class MappingUsages {
 
@@ -34,14 +35,12 @@ public final class MappingUsages {
     private static final int MAX_EMBEDDING_DEPTH = 8;
 
     private final MappingModel model;
-    private final Set<String> explicitTables;
     /** Root entities that have entity subclasses (they need a discriminator under SINGLE_TABLE). */
     private final Set<String> rootsWithSubclasses = new java.util.HashSet<>();
 
     /** @param model a complete model (indexed) */
     public MappingUsages(MappingModel model) {
         this.model = model;
-        this.explicitTables = explicitTables(model);
         for (var t : model.types()) {
             var root = model.rootEntity(t);
             if (t.role == Role.ENTITY && root != t) {
@@ -361,13 +360,11 @@ public final class MappingUsages {
         var inserts = new ArrayList<InsertUse>();
         var seenTables = new LinkedHashSet<String>();
         for (var e : sink.byTable.entrySet()) {
-            var spellings = Name.implicit(e.getKey()).spellings();
-            var explicit = isExplicitTable(e.getKey());
-            var tableNames = explicit ? List.of(e.getKey()) : spellings;
+            var tableNames = tableSpellings(e.getKey());
             var insertCols = new ArrayList<String>();
             for (var c : e.getValue()) {
                 if (c.insertable) {
-                    insertCols.addAll(c.name.spellings());
+                    insertCols.addAll(model.spellings(c.name));
                 }
             }
             for (var t : tableNames) {
@@ -388,41 +385,21 @@ public final class MappingUsages {
                 addColumn(columns, t, c);
             }
         }
-        var query = new Query("-- mapping of " + entity.className, entity.location, entity.kind);
-        return new QueryUsage(query, tables, columns, inserts, List.of(), List.copyOf(sink.sequences));
+        // the naming in the statement text: a finding then says which spelling of a name was taken, and why
+        var query = new Query("-- mapping of " + entity.className + " (names " + model.namingDescription() + ")",
+                entity.location, entity.kind);
+        var sequences = new LinkedHashSet<String>();
+        sink.sequences.forEach(s -> sequences.addAll(model.naming().spellings(s)));
+        return new QueryUsage(query, tables, columns, inserts, List.of(), List.copyOf(sequences));
     }
 
+    /** The database names of a table of the mapping, after the release's naming. */
     List<String> tableSpellings(String table) {
-        return isExplicitTable(table) ? List.of(table) : Name.implicit(table).spellings();
+        return model.naming().spellings(table);
     }
 
-    /** Whether a table name was written by the user (else it is derived and used in both spellings). */
-    private boolean isExplicitTable(String table) {
-        return explicitTables.contains(table);
-    }
-
-    private static Set<String> explicitTables(MappingModel model) {
-            var set = new java.util.HashSet<String>();
-            for (var t : model.types()) {
-                if (t.table.explicit()) {
-                    set.add(t.table.text());
-                }
-                set.addAll(t.secondaryTables.keySet());
-                set.addAll(t.generatorTables.keySet());
-                for (var a : t.attributes.values()) {
-                    if (a.joinTable.explicit()) {
-                        set.add(a.joinTable.text());
-                    }
-                    if (!a.column.table().isEmpty()) {
-                        set.add(a.column.table());
-                    }
-                }
-            }
-            return set;
-    }
-
-    private static void addColumn(List<ColumnUse> columns, String table, MappedColumn c) {
-        for (var spelling : c.name.spellings()) {
+    private void addColumn(List<ColumnUse> columns, String table, MappedColumn c) {
+        for (var spelling : model.spellings(c.name)) {
             columns.add(ColumnUse.of(table, spelling, Access.READ));
             if (c.updatable) {
                 columns.add(ColumnUse.of(table, spelling, Access.WRITE));

@@ -125,7 +125,7 @@ public final class OrmXmlReader {
                     var strategy = g.attr("strategy");
                     if (g.attr("generator").isEmpty() && (strategy.isEmpty() || strategy.equals("SEQUENCE")
                             || strategy.equals("AUTO"))) {
-                        type.sequences.addAll(Name.implicit(type.entityName + "_SEQ").spellings());
+                        type.sequences.add(type.entityName + "_SEQ");
                         type.sequences.add("hibernate_sequence");
                     }
                 });
