@@ -5,9 +5,9 @@ import java.util.regex.Pattern;
 /**
  * Decides whether a string from code looks like an SQL statement: a leading statement keyword followed by the
  * structure that keyword needs ({@code select ... from}, {@code insert into}, {@code update x set},
- * {@code delete from}, {@code with x as (}, {@code merge into}, {@code truncate [table] x}, {@code call p(...)} with a name or arguments prose
- * does not have, {@code copy x from stdin}). A string that merely contains a column or table
- * name is not usage; the engine parses what passes. Shared by the bytecode and the Java source readers.
+ * {@code delete from}, {@code with x as (}, {@code merge into}, {@code truncate [table] x}, {@code call p(...)}
+ * with a name or arguments prose does not have, {@code copy x from stdin}). A string that merely contains a column
+ * or table name is not usage; the engine parses what passes. Shared by the bytecode and the Java source readers.
  */
 public final class SqlShape {
 
@@ -22,17 +22,20 @@ public final class SqlShape {
                     + "|with\\s+(?:recursive\\s+)?\\S+\\s*(?:\\([^)]*\\)\\s*)?as\\s*(?:not\\s+)?(?:materialized\\s*)?\\("
                     + "|merge\\s+into\\s+\\S"
                     + "|truncate\\s+table\\s+\\S"
-                    + "|truncate\\s+(?:only\\s+)?[\\w.\"]+(?:\\s*,\\s*[\\w.\"]+)*\\s*(?:;|(?:restart|continue|cascade|restrict)\\b)"
+                    + "|truncate\\s+(?:only\\s+)?[\\w.\"]+(?:\\s*,\\s*[\\w.\"]+)*\\s*"
+                    + "(?:;|(?:restart|continue|cascade|restrict)\\b)"
                     + "|truncate\\s+(?:only\\s+)?[\\w\"]*[_.\"][\\w.\"]*\\s*\\z"
                     // a procedure call: a JDBC escape, or a name or arguments no prose has (snake_case, dots, ?)
                     + "|\\{\\s*(?:\\?\\s*=\\s*)?call\\s+[\\w.$]+"
                     + "|call\\s+[\\w$]*[_.][\\w.$]*\\s*\\("
                     + "|call\\s+[\\w.$]+\\s*\\([^)]*[?:][^)]*\\)"
                     // PostgreSQL COPY to or from a file, STDIN/STDOUT or a program ("copy text to clipboard" is not)
-                    + "|copy\\s+[\\w.\"]+\\s*(?:\\([^)]*\\)\\s*)?(?:from|to)\\s+(?:stdin|stdout|'|program\\s)"
+                    + "|copy\\s+[\\w.\"]+\\s*(?:\\([^)]*\\)\\s*)?(?:from|to)\\s+"
+                    + "(?:stdin|stdout|'|program\\s)"
                     + "|copy\\s*\\(\\s*(?:select|with)\\s"
                     + ")");
-    private static final Pattern KEYWORD = Pattern.compile("(?i)\\A[\\s(]*(?:(?:select|insert|update|delete|with|merge|truncate|call|copy)\\s|\\{)");
+    private static final Pattern KEYWORD = Pattern.compile(
+            "(?i)\\A[\\s(]*(?:(?:select|insert|update|delete|with|merge|truncate|call|copy)\\s|\\{)");
 
     private SqlShape() {
     }

@@ -121,7 +121,7 @@ public final class SqlUsageExtractor {
         var sql = prepare(query.sql());
         if (query.kind() == QuerySourceKind.JAVA_SOURCE || query.kind() == QuerySourceKind.BYTECODE_STRING) {
             // a string from code may be HQL/JPQL: read as SQL it would report entity names as tables
-            var hql = HqlShape.hqlSign(sql);
+            var hql = HqlShape.hqlSign(sql, !entityQueries.isEmpty());
             var translated = entityQuery(query, hql.isPresent());
             if (translated.isPresent()) {
                 return translated.get();

@@ -12,7 +12,7 @@ class HqlShapeTest {
         "from Patient p where p.nationalId = :id",
         "  FROM Sample",
         "select p from Patient p where p.id = :id",
-        "select distinct patient from Patient as patient, SampleHuman as sampleHuman where sampleHuman.patientId = patient.id",
+        "select distinct patient from Patient as patient, SampleHuman as sh where sh.patientId = patient.id",
         "SELECT COUNT(*) From Analysis a WHERE a.sampleItem.sample.statusId IN (:ids)",
         "SELECT o FROM Organization o INNER JOIN o.organizationTypes ot WHERE ot.name IN (:names)",
         "select count(*) from Analysis a join a.testSection ts where ts.id = :id",

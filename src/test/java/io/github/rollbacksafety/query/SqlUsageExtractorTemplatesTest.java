@@ -217,15 +217,18 @@ class SqlUsageExtractorTemplatesTest {
 
     @Test
     void hqlFromCodeIsReportedAsHqlNotAsEntityTables() {
-        assertThat(reason("select max(s.accessionNumber) from Sample s where s.accessionNumber like :prefix"))
-                .startsWith("HQL/JPQL, not SQL").contains("s.accessionNumber");
-        assertThat(reason("from Patient p where p.nationalId = :id")).startsWith("HQL/JPQL, not SQL");
+        assertThat(reason("select max(s.accessionNumber) from Sample s join s.items i where i.id = :id"))
+                .startsWith("HQL/JPQL, not SQL (joins an association path)");
+        assertThat(reason("select s.accessionNumber from Sample s where s.sampleItem.status = :status"))
+                .startsWith("HQL/JPQL, not SQL (navigates an attribute path)");
+        assertThat(reason("from Patient p where p.nationalId = :id"))
+                .startsWith("HQL/JPQL, not SQL (starts with FROM)");
     }
 
     @Test
     void nativeSqlDeclaredAsSuchIsNotJudgedForHql() throws UnparsableQueryException {
-        var u = extractor.extract(new Query("select max(s.accessionNumber) from Sample s", SourceLocation.of("q.sql", 1),
-                QuerySourceKind.SQL_RESOURCE));
+        var u = extractor.extract(new Query("select max(s.accessionNumber) from Sample s",
+                SourceLocation.of("q.sql", 1), QuerySourceKind.SQL_RESOURCE));
         assertThat(u.tables()).containsExactly(new TableUse("sample", false));
     }
 
@@ -249,6 +252,17 @@ class SqlUsageExtractorTemplatesTest {
         assertThat(u.query().kind()).isEqualTo(QuerySourceKind.JAVA_SOURCE);
         assertThat(u.tables()).extracting(TableUse::table).containsExactly("accounts", "branches");
         assertThat(columns(u)).contains("accounts.owner_name", "branches.city");
+    }
+
+    @Test
+    void camelCaseColumnsAreSqlInAReleaseWithoutEntityMappings() {
+        // MySQL and SQL Server schemas have them; only a release that maps entities makes them a sign of HQL
+        var u = usage("SELECT o.customerId FROM Orders o WHERE o.orderDate > ?");
+        assertThat(columns(u)).containsExactly("orders.customerid", "orders.orderdate");
+        var withMappings = extractor.withEntityQueries(hbmMappings());
+        assertThatThrownBy(() -> withMappings.extract(new Query("SELECT o.customerId FROM Orders o",
+                SourceLocation.of("Dao.java", 1), QuerySourceKind.JAVA_SOURCE)))
+                .hasMessageStartingWith("HQL/JPQL, not SQL (camelCase attributes of an entity name)");
     }
 
     @Test
