@@ -163,6 +163,14 @@ public final class ReleaseCache {
 
     /** Deletes least recently used entries until the folder holds at most {@code maxBytes}; best effort. */
     void evict() {
+        evict(directory, maxBytes);
+    }
+
+    /**
+     * Deletes least recently used entries (of every cache in {@code directory}) until it holds at most
+     * {@code maxBytes}, and temporary files left by builds that died; best effort.
+     */
+    static void evict(Path directory, long maxBytes) {
         record Item(Path path, long size, long time) {
         }
         var items = new ArrayList<Item>();
@@ -219,6 +227,11 @@ public final class ReleaseCache {
     /** Marks a sealed interface's records with their simple name, so that the JSON says which record it holds. */
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "@type")
     private interface Polymorphic {
+    }
+
+    /** The JSON form of cache entries: records as their components, sealed interfaces with their record's name. */
+    static ObjectMapper json() {
+        return JSON;
     }
 
     private static ObjectMapper mapper() {

@@ -37,7 +37,7 @@ final class ChangeSetLines {
             "^[ \\t]*--[ \\t]*changeset\\s+(\"[^\"]+\"|[^:\\s]+):\\s*(\"[^\"]+\"|\\S+)", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
 
     /** One declaration; {@code fingerprint} is empty when the changeset's text does not decide its checksum. */
-    private record Declaration(String id, String author, int line, String fingerprint) {
+    public record Declaration(String id, String author, int line, String fingerprint) {
 
         Declaration(String id, String author, int line) {
             this(id, author, line, "");
@@ -92,6 +92,16 @@ final class ChangeSetLines {
 
     static ChangeSetLines none() {
         return EMPTY;
+    }
+
+    /** The scan's declarations, in file order, to store with a parsed file ({@link ParsedFile}). */
+    List<Declaration> declarations() {
+        return declarations;
+    }
+
+    /** A scan's result again, from its stored declarations (a new reading cursor). */
+    static ChangeSetLines of(List<Declaration> declarations) {
+        return new ChangeSetLines(List.copyOf(declarations));
     }
 
     /** How many changeset declarations the scan found. */

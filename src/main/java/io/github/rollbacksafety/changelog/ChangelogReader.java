@@ -49,13 +49,28 @@ import java.util.TreeSet;
 public final class ChangelogReader {
 
     private final LiquibaseChangeTranslator translator;
+    private final Optional<ParsedFileStore> parsedFiles;
 
     public ChangelogReader() {
         this(new SqlDdlTranslator());
     }
 
     public ChangelogReader(SqlDdlTranslator sqlDdlTranslator) {
-        this.translator = new LiquibaseChangeTranslator(sqlDdlTranslator);
+        this(new LiquibaseChangeTranslator(sqlDdlTranslator), Optional.empty());
+    }
+
+    private ChangelogReader(LiquibaseChangeTranslator translator, Optional<ParsedFileStore> parsedFiles) {
+        this.translator = translator;
+        this.parsedFiles = parsedFiles;
+    }
+
+    /**
+     * The same reader, keeping parsed changelog files in {@code store} and reusing them: a file read again with the
+     * same name, bytes and options is not parsed again (see {@link ParsedFile} for which files qualify). Results are
+     * the same as without the store.
+     */
+    public ChangelogReader withParsedFiles(ParsedFileStore store) {
+        return new ChangelogReader(translator, Optional.of(store));
     }
 
     /**
@@ -90,10 +105,30 @@ public final class ChangelogReader {
     }
 
     private Changelog readOnce(ChangelogSource source, ChangelogOptions options) {
+        if (parsedFiles.isPresent()) {
+            try {
+                return readOnce(source, options, true);
+            } catch (StaleReuse e) {
+                // a stored file did not fit this read after all: read everything from the files
+            }
+        }
+        return readOnce(source, options, false);
+    }
+
+    /** A changeset rebuilt from a stored file needs what only its parse has (its real checksum). */
+    private static final class StaleReuse extends RuntimeException {
+        StaleReuse() {
+            super(null, null, false, false);
+        }
+    }
+
+    private Changelog readOnce(ChangelogSource source, ChangelogOptions options, boolean reuse) {
         try (var roots = ChangelogRoots.open(source.roots(), source.classPath()); var classes = new CustomChangeClasses(source)) {
             var accessor = roots.accessor();
             return Scope.child(scopeValues(accessor), () -> StandInCustomChange.loadingFrom(classes,
-                    () -> readInScope(source, options, accessor)));
+                    () -> readInScope(source, options, accessor, reuse)));
+        } catch (StaleReuse e) {
+            throw e;
         } catch (RollbackSafetyException e) {
             throw e;
         } catch (Exception | StackOverflowError e) {
@@ -145,6 +180,11 @@ public final class ChangelogReader {
 
     private static DatabaseChangeLog parse(ChangelogSource source, ChangelogOptions options,
                                            ResourceAccessor accessor) throws Exception {
+        return parse(source, options, accessor, null);
+    }
+
+    private static DatabaseChangeLog parse(ChangelogSource source, ChangelogOptions options,
+                                           ResourceAccessor accessor, FileReuse reuse) throws Exception {
         var master = source.master();
         if (!accessor.get(master).exists()) {
             throw new RollbackSafetyException("master changelog " + master + " was not found in " + source.roots(),
@@ -154,12 +194,15 @@ public final class ChangelogReader {
         StandInCustomChange.install();
         var parameters = parameters(options);
         var parser = ChangeLogParserFactory.getInstance().getParser(master, accessor);
-        return GuardedChangeLogParser.tracking(() -> parser.parse(master, parameters, accessor));
+        return GuardedChangeLogParser.tracking(() -> parser.parse(master, parameters, accessor), reuse);
     }
 
-    private Changelog readInScope(ChangelogSource source, ChangelogOptions options, ResourceAccessor accessor)
-            throws Exception {
-        DatabaseChangeLog changeLog = parse(source, options, accessor);
+    private Changelog readInScope(ChangelogSource source, ChangelogOptions options, ResourceAccessor accessor,
+                                  boolean withReuse) throws Exception {
+        var dbmsOption = options.dbms().filter(s -> !s.isBlank()).map(String::strip);
+        var reuse = withReuse ? new FileReuse(parsedFiles.get(), canonical(options), cs -> derive(cs, dbmsOption))
+                : null;
+        DatabaseChangeLog changeLog = parse(source, options, accessor, reuse);
         var rereader = new Rereader(source, options);
         // changesets per physical file: a file's fingerprints are trusted only when its scan found them all
         var declaredPerFile = new HashMap<String, Integer>();
@@ -183,7 +226,8 @@ public final class ChangelogReader {
         for (ChangeSet cs : changeLog.getChangeSets()) {
             var filePath = cs.getFilePath();
             var physical = physicalPath(cs);
-            var fileLines = lines.computeIfAbsent(physical, p -> scanLines(accessor, p));
+            var fileLines = lines.computeIfAbsent(physical, p -> reuse == null ? scanLines(accessor, p)
+                    : reuse.lines(p).orElseGet(() -> scanLines(accessor, p)));
             var variant = variant(cs);
             // twins (one per dbms, context or label) share id and author: the n-th one is the n-th declaration
             var physicalKey = physical + "::" + cs.getId() + "::" + cs.getAuthor();
@@ -203,12 +247,20 @@ public final class ChangelogReader {
             var textFingerprint = fileLines.size() == declaredPerFile.get(physical)
                     ? fileLines.fingerprintOf(cs.getId(), cs.getAuthor()) : Optional.<String>empty();
             var key = filePath + "::" + cs.getId() + "::" + cs.getAuthor() + "::" + variant;
+            var derived = reuse == null ? null : reuse.derived(cs);
+            if (reuse != null && reuse.rebuilt(cs) && textFingerprint.isEmpty()) {
+                throw new StaleReuse(); // its checksum would have to be computed from changes it does not have
+            }
             var checksum = unloadable(cs)
                     .map(why -> ChangeSetChecksum.unknown(why, textFingerprint))
                     .orElseGet(() -> checksumFromTextAlone(cs) && textFingerprint.isPresent()
                             ? ChangeSetChecksum.lazy(key, textFingerprint.get(), rereader)
                             : checksumOrUnknown(cs, textFingerprint));
-            result.add(toRef(cs, filePath, line, dbms, checksum, variant));
+            result.add(toRef(cs, filePath, line, checksum, variant,
+                    derived != null ? derived : derive(cs, dbms)));
+        }
+        if (reuse != null) {
+            reuse.storeRecorded();
         }
         return new Changelog(source, result);
     }
@@ -221,7 +273,7 @@ public final class ChangelogReader {
      * False when the checksum depends on more than the changeset's text: a change that reads a file (SQL file,
      * procedure or view body, CSV data) or whose checksum is its own business (custom and extension changes).
      */
-    private static boolean checksumFromTextAlone(ChangeSet cs) {
+    static boolean checksumFromTextAlone(ChangeSet cs) {
         for (Change change : cs.getChanges()) {
             if (change instanceof SQLFileChange || change instanceof CreateProcedureChange
                     || change instanceof CreateViewChange || change instanceof LoadDataChange
@@ -268,8 +320,15 @@ public final class ChangelogReader {
         }
     }
 
-    private ChangeSetRef toRef(ChangeSet cs, String filePath, int line, Optional<String> dbms,
-                               ChangeSetChecksum checksum, String variant) {
+    private static ChangeSetRef toRef(ChangeSet cs, String filePath, int line, ChangeSetChecksum checksum,
+                                      String variant, FileReuse.Derived derived) {
+        return new ChangeSetRef(cs.getId(), cs.getAuthor(), filePath, line, checksum,
+                cs.shouldRunOnChange(), cs.shouldAlwaysRun(), validCheckSums(cs), derived.guard(), derived.ops(),
+                derived.notes(), variant);
+    }
+
+    /** What the check takes from a changeset's changes: schema operations, notes and its precondition guard. */
+    private FileReuse.Derived derive(ChangeSet cs, Optional<String> dbms) {
         var notes = new ArrayList<String>();
         var ops = new ArrayList<SchemaOp>();
         for (Change change : cs.getChanges()) {
@@ -290,8 +349,13 @@ public final class ChangelogReader {
             notes.add("runs only on " + String.join(", ", new TreeSet<>(cs.getDbmsSet()))
                     + "; analysed because no dbms was chosen");
         }
-        return new ChangeSetRef(cs.getId(), cs.getAuthor(), filePath, line, checksum,
-                cs.shouldRunOnChange(), cs.shouldAlwaysRun(), validCheckSums(cs), guard, ops, notes, variant);
+        return new FileReuse.Derived(List.copyOf(ops), List.copyOf(notes), guard);
+    }
+
+    /** The options in one spelling whatever the map's order, for keys of parsed files. */
+    private static String canonical(ChangelogOptions options) {
+        return new java.util.TreeMap<>(options.parameters()) + "|" + options.contexts().orElse("") + "|"
+                + options.labels().orElse("") + "|" + options.dbms().orElse("");
     }
 
     /**
@@ -314,7 +378,7 @@ public final class ChangelogReader {
     }
 
     /** Why the changeset's checksum cannot be computed: a custom change whose class could not be loaded. */
-    private static Optional<String> unloadable(ChangeSet cs) {
+    static Optional<String> unloadable(ChangeSet cs) {
         for (Change change : cs.getChanges()) {
             if (change instanceof StandInCustomChange standIn && standIn.standInFor().isPresent()) {
                 return Optional.of("custom change class " + standIn.standInFor().get() + " could not be loaded ("

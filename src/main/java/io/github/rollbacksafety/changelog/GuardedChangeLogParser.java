@@ -27,6 +27,8 @@ final class GuardedChangeLogParser implements ChangeLogParser {
 
     /** Files being parsed on this thread, outermost first; null when no reader is active. */
     private static final ThreadLocal<Deque<String>> INCLUDE_STACK = new ThreadLocal<>();
+    /** The current read's reuse of parsed files, when it has one. */
+    private static final ThreadLocal<FileReuse> REUSE = new ThreadLocal<>();
     private static final Object LOCK = new Object();
     private static volatile ChangeLogParserFactory installedInto;
 
@@ -59,8 +61,18 @@ final class GuardedChangeLogParser implements ChangeLogParser {
 
     /** Runs {@code work} with include tracking on for this thread. */
     static <T> T tracking(Callable<T> work) throws Exception {
+        return tracking(work, null);
+    }
+
+    /**
+     * Runs {@code work} with include tracking on for this thread and, when {@code reuse} is not null, parsed files
+     * taken from it or recorded into it.
+     */
+    static <T> T tracking(Callable<T> work, FileReuse reuse) throws Exception {
         var previous = INCLUDE_STACK.get();
+        var previousReuse = REUSE.get();
         INCLUDE_STACK.set(new ArrayDeque<>());
+        REUSE.set(reuse);
         try {
             return work.call();
         } finally {
@@ -68,6 +80,11 @@ final class GuardedChangeLogParser implements ChangeLogParser {
                 INCLUDE_STACK.remove();
             } else {
                 INCLUDE_STACK.set(previous);
+            }
+            if (previousReuse == null) {
+                REUSE.remove();
+            } else {
+                REUSE.set(previousReuse);
             }
         }
     }
@@ -93,6 +110,11 @@ final class GuardedChangeLogParser implements ChangeLogParser {
         }
         stack.addLast(path);
         try {
+            var reuse = REUSE.get();
+            if (reuse != null) {
+                return reuse.parse(physicalChangeLogLocation, changeLogParameters, resourceAccessor,
+                        () -> delegate.parse(physicalChangeLogLocation, changeLogParameters, resourceAccessor));
+            }
             return delegate.parse(physicalChangeLogLocation, changeLogParameters, resourceAccessor);
         } catch (RollbackSafetyException e) {
             throw e;

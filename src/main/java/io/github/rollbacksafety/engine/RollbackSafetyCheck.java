@@ -128,7 +128,12 @@ public final class RollbackSafetyCheck {
      * ({@link UsageCache}).
      */
     public RollbackSafetyCheck withUsageCache(java.nio.file.Path directory, String pluginVersion) {
-        return withReleaseCache(new ReleaseCache(directory, pluginVersion), new UsageCache(directory, pluginVersion));
+        // and the changelog files parsed, so that files unchanged since the last build or release are not parsed again
+        var reader = changelogReader.withParsedFiles(
+                new io.github.rollbacksafety.cache.ChangelogFileCache(directory, pluginVersion));
+        return new RollbackSafetyCheck(reader, sqlUsageExtractor, rules, progress, timing, usageCache, releaseCache,
+                database).withReleaseCache(new ReleaseCache(directory, pluginVersion),
+                new UsageCache(directory, pluginVersion));
     }
 
     /** The same check with these caches (e.g. a {@link ReleaseCache} with another size bound). */

@@ -198,6 +198,11 @@ final class ApplicationBenchmark {
     private static void printTotals(long wallNanos) {
         var os = ManagementFactory.getOperatingSystemMXBean();
         long cpu = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+        long gc = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
+        var jit = ManagementFactory.getCompilationMXBean();
+        System.out.printf(Locale.ROOT, "gc %d ms, JIT %d ms (compiler threads), load %.1f%n", gc,
+                jit == null ? -1 : jit.getTotalCompilationTime(), os.getSystemLoadAverage());
         System.out.printf(Locale.ROOT, "TOTAL_MS=%.1f%n", wallNanos / 1e6);
         System.out.printf(Locale.ROOT, "CPU_MS=%.1f%n", cpu / 1e6);
     }

@@ -63,6 +63,13 @@ public final class CheckBenchmark {
             ApplicationBenchmark.childCheck(options);
             return;
         }
+        if (options.contains("--generate-app")) {
+            // for profiling by hand: generate once, then run --child-app-check / --child-app-library against it
+            var dir = Path.of(options.get(options.size() - 1));
+            var app = GeneratedApplication.generate(dir.resolve("app"), "0.1.0-SNAPSHOT");
+            Files.write(dir.resolve("statements.txt"), app.statements(), java.nio.charset.StandardCharsets.UTF_8);
+            return;
+        }
         if (options.contains("--child-app-library")) {
             ApplicationBenchmark.childLibrary(options);
             return;

@@ -28,6 +28,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +38,8 @@ class ReleaseCacheTest {
     @TempDir
     Path dir;
 
-    private static Path fixture(String name) {
+    /** A changelog fixture under {@code src/test/resources/changelog}. */
+    static Path fixture(String name) {
         try {
             return Path.of(ReleaseCacheTest.class.getResource("/changelog/" + name).toURI());
         } catch (URISyntaxException e) {
@@ -181,19 +183,34 @@ class ReleaseCacheTest {
         var large = new ReleaseCache.Entry(key, List.of(), List.of(usage("s", IntStream.range(0, 2_000)
                 .mapToObj(i -> "SELECT c" + i + " FROM t WHERE x = " + i).toList())));
         assertThat(cache.store(small)).isTrue();
+        var seen = storeWhileLoading(30, () -> cache.store(small), () -> cache.store(large),
+                () -> cache.load(key).map(e -> (Object) e).orElse("miss"));
+        assertThat(seen).hasSize(120).allMatch(o -> o.equals(small) || o.equals(large));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    /**
+     * Two writers store their value {@code rounds} times each while four readers load as often, all at once;
+     * returns what the readers saw, and checks that no temporary file was left.
+     */
+    static List<Object> storeWhileLoading(int rounds, Runnable first, Runnable second, Supplier<Object> load)
+            throws Exception {
         var pool = Executors.newFixedThreadPool(6);
         var start = new CountDownLatch(1);
         var seen = Collections.synchronizedList(new ArrayList<Object>());
         for (int t = 0; t < 6; t++) {
-            boolean writer = t < 2;
-            var mine = t == 0 ? small : large;
+            int thread = t;
             pool.submit(() -> {
                 start.await();
-                for (int i = 0; i < 30; i++) {
-                    if (writer) {
-                        cache.store(mine);
+                for (int i = 0; i < rounds; i++) {
+                    if (thread == 0) {
+                        first.run();
+                    } else if (thread == 1) {
+                        second.run();
                     } else {
-                        seen.add(cache.load(key).map(e -> (Object) e).orElse("miss"));
+                        seen.add(load.get());
                     }
                 }
                 return null;
@@ -202,9 +219,6 @@ class ReleaseCacheTest {
         start.countDown();
         pool.shutdown();
         assertThat(pool.awaitTermination(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(seen).hasSize(120).allMatch(o -> o.equals(small) || o.equals(large));
-        try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
-        }
+        return seen;
     }
 }
