@@ -117,7 +117,7 @@ final class JpaSourceReader implements JavaSourceQuerySource.UnitReader {
         }
         for (var argument : jpqlArguments) {
             classes.scopeOf(argument.owner())
-                    .flatMap(scope -> classes.string(argument.expression(), scope, 0))
+                    .flatMap(scope -> classes.string(argument.expression(), scope))
                     .filter(jpql::namesEntity)
                     .filter(text -> translated.add(owner(argument.location()) + "\n" + text))
                     .ifPresent(text -> translate(new Query(text, argument.location(), QuerySourceKind.JPQL), jpql,

@@ -12,7 +12,6 @@ import com.github.javaparser.ast.body.RecordDeclaration;
 import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
-import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
 import com.github.javaparser.ast.expr.CharLiteralExpr;
 import com.github.javaparser.ast.expr.ClassExpr;
@@ -25,8 +24,6 @@ import com.github.javaparser.ast.expr.LongLiteralExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
-import com.github.javaparser.ast.expr.StringLiteralExpr;
-import com.github.javaparser.ast.expr.TextBlockLiteralExpr;
 import com.github.javaparser.ast.type.ArrayType;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.PrimitiveType;
@@ -77,7 +74,6 @@ final class SourceClasses {
             "Character", "Double", "Float", "Object", "Number", "Enum", "Override", "Deprecated", "Iterable",
             "Comparable");
     private static final String SPRING_DATA_JPA = "org.springframework.data.jpa.repository";
-    private static final int MAX_CONSTANT_DEPTH = 8;
     private static final String OBJECT = "java.lang.Object";
 
     /** What names mean in one file. */
@@ -101,6 +97,8 @@ final class SourceClasses {
     private final Map<TypeDeclaration<?>, Scope> scopes = new IdentityHashMap<>();
     private final List<Declared> declared = new ArrayList<>();
     private final Map<String, Constant> constants = new HashMap<>();
+    private final ExpressionFolder<Scope> folder = new ExpressionFolder<>((e, scope) -> constant(e, scope)
+            .map(c -> new ExpressionFolder.Definition<>(c.value(), c.scope())));
 
     /** Registers the types and constants of one file; nothing is resolved before {@link #describe()}. */
     void register(String path, CompilationUnit unit) {
@@ -315,7 +313,7 @@ final class SourceClasses {
             array.getValues().forEach(v -> value(v, scope).ifPresent(list::add));
             return Optional.of(list);
         }
-        var text = string(e, scope, 0);
+        var text = string(e, scope);
         if (text.isPresent()) {
             return Optional.of(text.get());
         }
@@ -332,25 +330,8 @@ final class SourceClasses {
      * The text of a constant string expression: literals, text blocks, concatenations and {@code static final
      * String} constants of the module; empty when any part is not known at compile time.
      */
-    Optional<String> string(Expression e, Scope scope, int depth) {
-        if (e instanceof StringLiteralExpr s) {
-            return Optional.of(s.asString());
-        }
-        if (e instanceof TextBlockLiteralExpr t) {
-            return Optional.of(t.asString());
-        }
-        if (e instanceof EnclosedExpr enclosed) {
-            return string(enclosed.getInner(), scope, depth);
-        }
-        if (e instanceof BinaryExpr b && b.getOperator() == BinaryExpr.Operator.PLUS) {
-            var left = string(b.getLeft(), scope, depth);
-            var right = left.isPresent() ? string(b.getRight(), scope, depth) : Optional.<String>empty();
-            return right.map(r -> left.get() + r);
-        }
-        if (depth >= MAX_CONSTANT_DEPTH) {
-            return Optional.empty();
-        }
-        return constant(e, scope).flatMap(c -> string(c.value(), c.scope(), depth + 1));
+    Optional<String> string(Expression e, Scope scope) {
+        return folder.fold(e, scope).constant();
     }
 
     private Optional<Constant> constant(Expression e, Scope scope) {

@@ -1,6 +1,10 @@
 package io.github.rollbacksafety.query.javasource;
 
+import io.github.rollbacksafety.query.FoldedText;
 import io.github.rollbacksafety.query.SqlShape;
+import io.github.rollbacksafety.query.SqlUsageExtractor;
+import io.github.rollbacksafety.query.UnparsableQueryException;
+import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
@@ -12,12 +16,10 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.ArrayInitializerExpr;
 import com.github.javaparser.ast.expr.BinaryExpr;
 import com.github.javaparser.ast.expr.BooleanLiteralExpr;
-import com.github.javaparser.ast.expr.CharLiteralExpr;
 import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
-import com.github.javaparser.ast.expr.IntegerLiteralExpr;
-import com.github.javaparser.ast.expr.LongLiteralExpr;
+import com.github.javaparser.ast.expr.LiteralStringValueExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
@@ -34,6 +36,7 @@ import io.github.rollbacksafety.query.SourceLocation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,16 +46,19 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Finds SQL in parsed Java sources: string literals and text blocks that look like SQL, concatenations of them
- * with constants ({@code static final String}, also from other files of the same source root) where unknown parts
- * become {@code ?}, and native SQL in annotations. Concatenations are judged when every file has been read,
- * because a constant may be declared in a file that comes later.
+ * Finds SQL in parsed Java sources: in method bodies, every text the code hands on (a method argument, a return
+ * value, a field), folded across statements by {@link ExpressionFolder} ({@code StringBuilder} appends,
+ * {@code +=}, {@code String.format}, branches as a union); outside them, string literals, text blocks and
+ * concatenations with constants ({@code static final String}, also from other files of the same source root); and
+ * native SQL in annotations. Unknown parts become placeholders ({@link FoldedText}). Everything is judged when
+ * every file has been read, because a constant may be declared in a file that comes later.
  */
 final class SqlStringFinder implements JavaSourceQuerySource.UnitReader {
 
     /** Only names spelled like constants are looked up in concatenations; others are runtime values. */
     private static final Pattern CONSTANT_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
-    private static final int MAX_CONSTANT_DEPTH = 8;
+    /** Variants of one statement built along several ways through the code, at most. */
+    private static final int MAX_VARIANTS = 4;
     /** Their string arguments are JPQL/HQL (entity names, not tables), read through the mapping model instead. */
     private static final Set<String> JPQL_CALLS = Set.of("createQuery", "createNamedQuery", "createSelectionQuery",
             "createMutationQuery");
@@ -70,12 +76,14 @@ final class SqlStringFinder implements JavaSourceQuerySource.UnitReader {
     private record Constant(Expression value, Scope scope) {
     }
 
-    /** Collects whether rendering met any known text (a literal or a resolved constant). */
-    private static final class Rendering {
-        boolean known;
+    /** A method, constructor or initializer, followed at the end when every constant is known. */
+    private record Body(Node callable, FileContext context) {
     }
 
     private final List<Candidate> candidates = new ArrayList<>();
+    private final List<Body> bodies = new ArrayList<>();
+    private final ExpressionFolder<Scope> folder = new ExpressionFolder<>((e, scope) -> lookup(e, scope)
+            .map(c -> new ExpressionFolder.Definition<>(c.value(), c.scope())));
     private final Map<String, Constant> constants = new HashMap<>();
     private final Map<String, List<String>> constantsBySimpleOwner = new HashMap<>();
 
@@ -93,7 +101,11 @@ final class SqlStringFinder implements JavaSourceQuerySource.UnitReader {
         var roots = Collections.newSetFromMap(new IdentityHashMap<Node, Boolean>());
         var context = new FileContext(file.path(), pkg, List.copyOf(imports), List.copyOf(staticImports), scopes);
         unit.walk(node -> {
-            if (node instanceof StringLiteralExpr || node instanceof TextBlockLiteralExpr) {
+            if ((node instanceof CallableDeclaration<?> || node instanceof InitializerDeclaration)
+                    && ExpressionFolder.isOutermost(node) && holdsText(node)) {
+                bodies.add(new Body(node, context));
+            }
+            if ((node instanceof StringLiteralExpr || node instanceof TextBlockLiteralExpr) && !inCallable(node)) {
                 string((Expression) node, context, roots, collector);
             } else if (node instanceof FieldDeclaration field) {
                 registerConstants(field, context);
@@ -102,10 +114,26 @@ final class SqlStringFinder implements JavaSourceQuerySource.UnitReader {
             } else if ((node instanceof NameExpr name && CONSTANT_NAME.matcher(name.getNameAsString()).matches()
                     || node instanceof FieldAccessExpr access
                     && CONSTANT_NAME.matcher(access.getNameAsString()).matches())
-                    && isConcatenation(node.getParentNode())) {
+                    && isConcatenation(node.getParentNode()) && !inCallable(node)) {
                 string((Expression) node, context, roots, collector);
             }
         });
+    }
+
+    /** Whether a node is inside a method, constructor or initializer (followed as part of its flow). */
+    private static boolean inCallable(Node node) {
+        return node.findAncestor(n -> n instanceof CallableDeclaration<?> || n instanceof InitializerDeclaration,
+                Node.class).isPresent();
+    }
+
+    /** Whether a method can hand on any known text: it holds a literal or names a constant. */
+    private static boolean holdsText(Node callable) {
+        return callable.findFirst(StringLiteralExpr.class).isPresent()
+                || callable.findFirst(TextBlockLiteralExpr.class).isPresent()
+                || callable.findFirst(NameExpr.class, n -> CONSTANT_NAME.matcher(n.getNameAsString()).matches())
+                .isPresent()
+                || callable.findFirst(FieldAccessExpr.class, n -> CONSTANT_NAME.matcher(n.getNameAsString()).matches())
+                .isPresent();
     }
 
     private record FileContext(String path, String packageName, List<String> imports, List<String> staticImports,
@@ -119,7 +147,7 @@ final class SqlStringFinder implements JavaSourceQuerySource.UnitReader {
         }
         var location = location(root, context);
         if (root instanceof StringLiteralExpr || root instanceof TextBlockLiteralExpr) {
-            var text = literal(root);
+            var text = ExpressionFolder.literal((LiteralStringValueExpr) root);
             if (SqlShape.looksLikeSql(text)) {
                 collector.sql(new Query(text, location, QuerySourceKind.JAVA_SOURCE));
             }
@@ -241,65 +269,55 @@ final class SqlStringFinder implements JavaSourceQuerySource.UnitReader {
 
     @Override
     public void finish(QueryCollector collector) {
+        var extractor = new SqlUsageExtractor().batch();
+        var emitted = new HashSet<Query>();
         for (var candidate : candidates) {
-            var rendering = new Rendering();
-            var text = render(candidate.expression(), candidate.scope(), 0, rendering);
-            if (!rendering.known || text.isBlank()) {
+            var text = candidate.expression() instanceof ArrayInitializerExpr array
+                    // MyBatis joins the lines of @Select({"...", "..."}) with a space
+                    ? FoldedText.join(FoldedText.of(" "), array.getValues().stream()
+                    .map(v -> folder.fold(v, candidate.scope())).toList())
+                    : folder.fold(candidate.expression(), candidate.scope());
+            emit(text, candidate.location(), candidate.trust(), extractor, emitted, collector);
+        }
+        candidates.clear();
+        for (var body : bodies) {
+            var context = body.context();
+            folder.body(body.callable(), scope(body.callable(), context), (text, origin) ->
+                    emit(text, location(origin, context), Trust.IF_LOOKS_LIKE_SQL, extractor, emitted, collector));
+        }
+        bodies.clear();
+    }
+
+    private static void emit(FoldedText text, SourceLocation location, Trust trust, SqlUsageExtractor.Batch extractor,
+                             Set<Query> emitted, QueryCollector collector) {
+        if (!text.hasKnownText()) {
+            return;
+        }
+        var variants = text.variants(sql -> (trust == Trust.SQL || SqlShape.looksLikeSql(sql))
+                && parses(sql, location, extractor), MAX_VARIANTS);
+        for (var sql : variants) {
+            if (sql.isBlank() || trust == Trust.IF_LOOKS_LIKE_SQL && !SqlShape.looksLikeSql(sql)) {
                 continue;
             }
-            if (candidate.trust() == Trust.IF_LOOKS_LIKE_SQL && !SqlShape.looksLikeSql(text)) {
+            var query = new Query(sql, location, QuerySourceKind.JAVA_SOURCE);
+            if (!emitted.add(query)) {
                 continue;
             }
-            var query = new Query(text, candidate.location(), QuerySourceKind.JAVA_SOURCE);
-            if (text.strip().startsWith("<script>")) {
+            if (sql.strip().startsWith("<script>")) {
                 collector.unparsed(query, "MyBatis <script> dynamic SQL is not analysed");
             } else {
                 collector.sql(query);
             }
         }
-        candidates.clear();
     }
 
-    /** The text of an expression, with the parts only known at run time as {@code ?}. */
-    private String render(Expression expression, Scope scope, int depth, Rendering rendering) {
-        if (expression instanceof StringLiteralExpr || expression instanceof TextBlockLiteralExpr) {
-            rendering.known = true;
-            return literal(expression);
-        }
-        if (expression instanceof EnclosedExpr enclosed) {
-            return render(enclosed.getInner(), scope, depth, rendering);
-        }
-        if (expression instanceof BinaryExpr binary && binary.getOperator() == BinaryExpr.Operator.PLUS) {
-            return render(binary.getLeft(), scope, depth, rendering) + render(binary.getRight(), scope, depth, rendering);
-        }
-        if (expression instanceof ArrayInitializerExpr array) {
-            // MyBatis joins the lines of @Select({"...", "..."}) with a space
-            var parts = new ArrayList<String>();
-            array.getValues().forEach(v -> parts.add(render(v, scope, depth, rendering)));
-            return String.join(" ", parts);
-        }
-        if (expression instanceof CharLiteralExpr c) {
-            return String.valueOf(c.asChar());
-        }
-        if (expression instanceof IntegerLiteralExpr || expression instanceof LongLiteralExpr) {
-            return expression.toString();
-        }
-        if (depth < MAX_CONSTANT_DEPTH) {
-            var constant = lookup(expression, scope);
-            if (constant.isPresent()) {
-                return render(constant.get().value(), constant.get().scope(), depth + 1, rendering);
-            }
-        }
-        return "?";
-    }
-
-    private static String literal(Expression expression) {
+    /** Whether a variant parses (used only to choose among the variants of a statement built along branches). */
+    private static boolean parses(String sql, SourceLocation location, SqlUsageExtractor.Batch extractor) {
         try {
-            return expression instanceof TextBlockLiteralExpr block ? block.asString()
-                    : ((StringLiteralExpr) expression).asString();
-        } catch (RuntimeException e) {
-            // an escape JavaParser cannot translate: the text as written is still the best we have
-            return ((com.github.javaparser.ast.expr.LiteralStringValueExpr) expression).getValue();
+            extractor.extract(new Query(sql, location, QuerySourceKind.JAVA_SOURCE));
+            return true;
+        } catch (UnparsableQueryException e) {
+            return false;
         }
     }
 

@@ -169,6 +169,11 @@ public final class MyBatisPlaceholders {
 
     private enum Expected { VALUE, NAME, NOTHING }
 
+    /** Whether the text so far expects a value next (after an operator, a bracket, a comma, AND, LIKE, IN...). */
+    public static boolean expectsValue(CharSequence before) {
+        return expected(before) == Expected.VALUE;
+    }
+
     /** What the text so far expects next: a value (after an operator), a name (after FROM...), or nothing. */
     private static Expected expected(CharSequence before) {
         int i = before.length() - 1;
