@@ -559,7 +559,8 @@ public final class FoldedText {
         if (insideQuotes(before)) {
             return "?";
         }
-        boolean gluedBefore = before.length() > 0 && isNamePart(before.charAt(before.length() - 1));
+        int n = before.length();
+        boolean gluedBefore = n > 0 && (isNamePart(before.charAt(n - 1)) || before.charAt(n - 1) == '.');
         boolean gluedAfter = !after.isEmpty() && (isNamePart(after.charAt(0)) || after.charAt(0) == '.');
         if (!gluedBefore && !gluedAfter && MyBatisPlaceholders.expectsValue(before)) {
             return "?";

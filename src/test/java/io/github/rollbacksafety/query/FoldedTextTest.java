@@ -27,6 +27,15 @@ class FoldedTextTest {
     }
 
     @Test
+    void anUnknownColumnAfterAnAliasParses() throws UnparsableQueryException {
+        var sql = of("SELECT o.id FROM orders o ORDER BY o.").plus(FoldedText.unknown("sort")).render();
+        assertThat(sql).isEqualTo("SELECT o.id FROM orders o ORDER BY o.${sort}");
+        var usage = new SqlUsageExtractor().extract(new Query(sql, new SourceLocation("A.java", 1, "A#m"),
+                QuerySourceKind.JAVA_SOURCE));
+        assertThat(usage.tables()).extracting(QueryUsage.TableUse::table).containsExactly("orders");
+    }
+
+    @Test
     void formatFoldsConstantArgumentsAndKeepsOthersUnknown() {
         var text = FoldedText.format("SELECT %1$s, %s FROM %s_orders WHERE id IN (%s) AND pct > 5%% LIMIT %d",
                 List.of(of("id"), FoldedText.unknown("tenant"), FoldedText.unknown("ids"), of("10"))).orElseThrow();

@@ -708,11 +708,19 @@ final class ExpressionFolder<S> {
                 if (arg instanceof NameExpr n && state.locals.containsKey(n.getNameAsString())
                         && state.locals.get(n.getNameAsString()).builder()) {
                     escape(n.getNameAsString(), call.getNameAsString(), state);
-                } else if (!JPQL_CALLS.contains(call.getNameAsString())) {
+                } else if (!JPQL_CALLS.contains(call.getNameAsString()) || !isWrittenText(arg)) {
+                    // JPQL written in place is read by the mapping front end; built elsewhere, it is claimed later
                     sinkValue(eval(arg, state));
+                } else {
+                    eval(arg, state);
                 }
             }
             return null;
+        }
+
+        private static boolean isWrittenText(Expression e) {
+            return e instanceof StringLiteralExpr || e instanceof TextBlockLiteralExpr || e instanceof BinaryExpr
+                    || e instanceof EnclosedExpr;
         }
 
         /** A builder handed to another method, which may append to it: an unknown part from there on. */

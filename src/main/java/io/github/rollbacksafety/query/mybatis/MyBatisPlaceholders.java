@@ -126,7 +126,10 @@ public final class MyBatisPlaceholders {
 
     /** Writes what stands for a {@code ${...}} ending just before {@code next}; returns where to continue. */
     private static int substitution(String sql, int next, StringBuilder out, boolean markSchemas) {
-        boolean gluedBefore = out.length() > 0 && isNamePart(out.charAt(out.length() - 1));
+        int n = out.length();
+        // name_${suffix}, or alias.${column}: part of a name
+        boolean gluedBefore = n > 0 && (isNamePart(out.charAt(n - 1))
+                || out.charAt(n - 1) == '.' && n > 1 && isNamePart(out.charAt(n - 2)));
         if (next < sql.length() && !gluedBefore) {
             char after = sql.charAt(next);
             if (after == '_') {
