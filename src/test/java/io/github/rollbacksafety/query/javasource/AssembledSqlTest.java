@@ -109,10 +109,16 @@ class AssembledSqlTest {
         var extractor = new SqlUsageExtractor();
         assertThat(collector.sql()).hasSize(15);
         for (var q : collector.sql()) {
-            if (q.location().member().endsWith("#dynamicTable")) { // a table nobody can know is no usage
+            var member = q.location().member();
+            if (member.endsWith("#dynamicTable") || member.endsWith("#formatted")) {
+                // a table nobody can know (FROM ${table}, FROM ${tenant}_payments) is no usage
                 assertThatThrownBy(() -> extractor.extract(q)).hasMessageContaining("supplied at run time");
             } else {
-                assertThat(extractor.extract(q).tables()).as(q.sql()).isNotEmpty();
+                try {
+                    assertThat(extractor.extract(q).tables()).as(q.sql()).isNotEmpty();
+                } catch (UnparsableQueryException e) {
+                    throw new AssertionError(q.sql() + ": " + e.getMessage(), e);
+                }
             }
         }
         assertThat(collector.unparsed()).isEmpty();
