@@ -519,7 +519,11 @@ public final class RollbackSafetyCheck {
         for (var slot : slots) {
             if (slot instanceof Pending p) {
                 var entry = entryOf(p, parsed.subList(p.offset(), p.offset() + p.collector().sql().size()));
-                if (!wholeRelease) {
+                // an entry that may hold HQL read through another source's mappings is not keyed by those: not stored
+                boolean borrowed = entityQueries.size() > p.collector().entityQueries().size()
+                        && p.collector().sql().stream().anyMatch(q -> q.kind() == QuerySourceKind.JAVA_SOURCE
+                        || q.kind() == QuerySourceKind.BYTECODE_STRING);
+                if (!wholeRelease && !borrowed) {
                     p.cacheKey().ifPresent(k -> usageCache.get().store(entry));
                 }
                 done.add(entry);

@@ -225,6 +225,69 @@ class RollbackSafetyCheckTest {
         assertThat(result.unusedWaivers()).hasSize(1);
     }
 
+    /** A source with a fixed cache key, as a git baseline's or an archive's sources have. */
+    private static io.github.rollbacksafety.query.QuerySource keyed(io.github.rollbacksafety.query.QuerySource source,
+                                                                    String key) {
+        return new io.github.rollbacksafety.query.QuerySource() {
+            @Override
+            public String describe() {
+                return source.describe();
+            }
+
+            @Override
+            public void collect(io.github.rollbacksafety.query.QueryCollector collector) {
+                source.collect(collector);
+            }
+
+            @Override
+            public Optional<String> cacheKey() {
+                return Optional.of(key);
+            }
+        };
+    }
+
+    @Test
+    void hqlReadThroughAnotherSourcesMappingsIsNotCachedUnderItsOwnSourceAlone() throws IOException {
+        var resources = java.nio.file.Files.createDirectories(dir.resolve("resources"));
+        var javaDir = java.nio.file.Files.createDirectories(dir.resolve("java/com/shop"));
+        java.nio.file.Files.writeString(javaDir.resolve("OrderDao.java"), """
+                package com.shop;
+                class OrderDao {
+                    String remarks() {
+                        return "select o.remark from Order o where o.id = :id";
+                    }
+                }
+                """);
+        var check = new RollbackSafetyCheck().withUsageCache(dir.resolve("cache"), "test");
+        var hbm = """
+                <?xml version="1.0"?>
+                <hibernate-mapping package="com.shop">
+                  <class name="Order" table="orders"><id name="id"/><property name="remark" column="%s"/></class>
+                </hibernate-mapping>
+                """;
+        java.util.function.Function<String, List<String>> javaQueriesOfFindings = column -> {
+            try {
+                java.nio.file.Files.writeString(resources.resolve("Order.hbm.xml"), hbm.formatted(column));
+                var previous = new PreviousRelease("1.0", fx().changelog("1.0-" + column, V1), List.of(
+                        keyed(new io.github.rollbacksafety.query.archive.ArchiveQuerySource(resources, List.of()),
+                                "hbm-" + column),
+                        keyed(new io.github.rollbacksafety.query.javasource.JavaSourceQuerySource(
+                                dir.resolve("java"), "1.0"), "java-1")));
+                var result = check.run(CheckRequest.of(fx().changelog("current-" + column, V1 + DROP_NOTE),
+                        List.of(previous)));
+                return result.findings().stream().flatMap(f -> f.queries().stream())
+                        .filter(q -> q.kind() == io.github.rollbacksafety.query.QuerySourceKind.JAVA_SOURCE)
+                        .map(q -> q.location().file()).toList();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+
+        assertThat(javaQueriesOfFindings.apply("note")).containsExactly("com/shop/OrderDao.java");
+        // the mapping changed, the DAO did not: its HQL now reads status, whatever a cache of the DAO alone says
+        assertThat(javaQueriesOfFindings.apply("status")).isEmpty();
+    }
+
     @Test
     void hqlInOneSourceIsReadThroughTheEntityMappingsOfAnotherSourceOfTheRelease() throws IOException {
         // OpenELIS's shape: DAOs in src/main/java hold HQL, the entities are mapped in src/main/resources/*.hbm.xml
