@@ -270,7 +270,7 @@ final class LiquibaseChangeTranslator {
         }
         boolean replace = Boolean.TRUE.equals(c.getReplaceIfExists());
         return List.of(new SchemaOp.CreateView(in(c.getSchemaName(), c.getViewName()), replace, select,
-                sql.viewColumns(select)));
+                sql.viewColumns(select), sql.viewWrites(select)));
     }
 
     private static List<SchemaOp> addLookupTable(AddLookupTableChange c) {

@@ -5,6 +5,7 @@ import io.github.rollbacksafety.sql.SqlScriptSplitter;
 
 import io.github.rollbacksafety.schema.Identifiers;
 import io.github.rollbacksafety.schema.SchemaOp;
+import io.github.rollbacksafety.schema.ViewWrites;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.statement.Statement;
@@ -78,6 +79,22 @@ public final class SqlDdlTranslator {
         } catch (RuntimeException e) {
             return List.of();
         }
+    }
+
+    /** What can be written through a view with this query ({@link ViewWrites}); empty when it cannot be read. */
+    public Optional<ViewWrites> viewWrites(String selectSql) {
+        if (selectSql == null || selectSql.isBlank()) {
+            return Optional.empty();
+        }
+        var pieces = SqlScriptSplitter.split(selectSql);
+        if (pieces.size() != 1 || refusal(pieces.get(0)).isPresent()) {
+            return Optional.empty();
+        }
+        var parsed = parse(pieces.get(0).text());
+        if (parsed.statements().size() != 1 || !(parsed.statements().get(0) instanceof Select select)) {
+            return Optional.empty();
+        }
+        return SqlStatementTranslator.viewWrites(select, List.of());
     }
 
     private static Optional<List<SchemaOp>> refusal(SqlScriptSplitter.Piece piece) {

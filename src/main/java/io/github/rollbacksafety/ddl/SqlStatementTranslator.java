@@ -169,6 +169,15 @@ final class SqlStatementTranslator {
                 "statement type " + statement.getClass().getSimpleName() + " is not analysed"));
     }
 
+    /** What can be written through a view with this query; empty when its shape is not understood. */
+    static Optional<io.github.rollbacksafety.schema.ViewWrites> viewWrites(Select select, List<String> declared) {
+        try {
+            return Optional.of(ViewWritability.of(select, declared));
+        } catch (RuntimeException e) {
+            return Optional.empty(); // a shape the analysis did not expect: nothing is said about writes
+        }
+    }
+
     /** The output column names of a query, or empty when any item has no name of its own ({@code *}, expressions). */
     static Optional<List<String>> selectColumns(Select select) {
         if (select instanceof ParenthesedSelect parenthesed) {
@@ -469,8 +478,11 @@ final class SqlStatementTranslator {
         } else {
             columns = view.getSelect() == null ? List.of() : selectColumns(view.getSelect()).orElse(List.of());
         }
+        var declared = view.getColumnNames() == null ? List.<String>of()
+                : view.getColumnNames().stream().map(Column::getColumnName).toList();
         return new SchemaOp.CreateView(name(view.getView()), view.isOrReplace(),
-                view.getSelect() == null ? "" : view.getSelect().toString(), columns);
+                view.getSelect() == null ? "" : view.getSelect().toString(), columns,
+                view.getSelect() == null ? Optional.empty() : viewWrites(view.getSelect(), declared));
     }
 
     // ---- data, procedures, the rest

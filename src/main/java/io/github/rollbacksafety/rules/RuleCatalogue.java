@@ -18,6 +18,7 @@ public final class RuleCatalogue {
             new ColumnTypeChangedRule(),
             new PositionalInsertBrokenRule(),
             new UpsertKeyDroppedRule(),
+            new CompatibilityViewNotWritableRule(),
             new ReleasedChangeSetModifiedRule(),
             new ForwardInsertBrokenRule(),
             new MigrationFailsRule(),

@@ -54,7 +54,7 @@ public final class SchemaBuilder {
             return new SchemaOp.CreateTable(names.canonical(t.table()), t.columns());
         } else if (op instanceof SchemaOp.CreateView v) {
             return new SchemaOp.CreateView(v.replace() ? relationKey(v.view()) : names.canonical(v.view()),
-                    v.replace(), v.selectSql(), v.columns());
+                    v.replace(), v.selectSql(), v.columns(), v.writes());
         } else if (op instanceof SchemaOp.DropTable t) {
             return new SchemaOp.DropTable(relationKey(t.table()));
         } else if (op instanceof SchemaOp.DropView v) {
@@ -154,7 +154,7 @@ public final class SchemaBuilder {
         } else if (op instanceof SchemaOp.DropDefault s) {
             editColumn(s.table(), s.column(), c -> c.withDefault(Optional.empty()));
         } else if (op instanceof SchemaOp.CreateView v) {
-            relations.put(v.view(), Relation.view(v.view(), v.selectSql(), v.columns()));
+            relations.put(v.view(), Relation.view(v.view(), v.selectSql(), v.columns(), v.writes()));
         } else if (op instanceof SchemaOp.DropView v) {
             relations.remove(v.view());
         } else if (op instanceof SchemaOp.CreateSequence s) {

@@ -177,11 +177,18 @@ public sealed interface SchemaOp {
      * Creates (or, with {@code replace}, redefines) a view.
      *
      * @param columns the view's output column names when they could be derived from its query; empty when not
+     * @param writes  what can be written through it, when its query could be analysed
      */
-    record CreateView(String view, boolean replace, String selectSql, List<String> columns) implements SchemaOp {
+    record CreateView(String view, boolean replace, String selectSql, List<String> columns,
+                      Optional<ViewWrites> writes) implements SchemaOp {
         public CreateView {
             view = Identifiers.qualifiedName(view);
             columns = columns.stream().map(Identifiers::normalize).toList();
+        }
+
+        /** A view whose writability was not analysed. */
+        public CreateView(String view, boolean replace, String selectSql, List<String> columns) {
+            this(view, replace, selectSql, columns, Optional.empty());
         }
 
         public String describe() {

@@ -18,7 +18,8 @@ class RuleCatalogueTest {
         assertThat(RuleCatalogue.all()).extracting(Rule::id).containsExactly(
                 "table-dropped", "table-renamed", "view-dropped", "column-dropped", "column-renamed",
                 "sequence-dropped", "not-null-column-added", "not-null-constraint-added", "default-dropped",
-                "column-type-changed", "positional-insert-broken", "upsert-key-dropped", "released-changeset-modified",
+                "column-type-changed", "positional-insert-broken", "upsert-key-dropped", "compatibility-view-not-writable",
+                "released-changeset-modified",
                 "forward-insert-broken", "migration-fails", "query-fails-on-new-schema",
                 "unique-constraint-added", "foreign-key-added", "check-constraint-added", "not-null-dropped",
                 "star-select-column-dropped", "released-changeset-removed", "unanalyzable-change",
