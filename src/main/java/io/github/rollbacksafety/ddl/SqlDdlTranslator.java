@@ -62,19 +62,12 @@ public final class SqlDdlTranslator {
 
     /** The output column names of a view's SELECT, or empty when they cannot be derived (e.g. {@code *}). */
     public List<String> viewColumns(String selectSql) {
-        if (selectSql == null || selectSql.isBlank()) {
-            return List.of();
-        }
-        var pieces = SqlScriptSplitter.split(selectSql);
-        if (pieces.size() != 1 || refusal(pieces.get(0)).isPresent()) {
-            return List.of();
-        }
-        var parsed = parse(pieces.get(0).text());
-        if (parsed.statements().size() != 1 || !(parsed.statements().get(0) instanceof Select select)) {
+        var select = singleSelect(selectSql);
+        if (select.isEmpty()) {
             return List.of();
         }
         try {
-            return SqlStatementTranslator.selectColumns(select).orElse(List.of()).stream()
+            return SqlStatementTranslator.selectColumns(select.get()).orElse(List.of()).stream()
                     .map(Identifiers::normalize).toList();
         } catch (RuntimeException e) {
             return List.of();
@@ -83,6 +76,11 @@ public final class SqlDdlTranslator {
 
     /** What can be written through a view with this query ({@link ViewWrites}); empty when it cannot be read. */
     public Optional<ViewWrites> viewWrites(String selectSql) {
+        return singleSelect(selectSql).flatMap(select -> SqlStatementTranslator.viewWrites(select, List.of()));
+    }
+
+    /** A view's query parsed, when it is one SELECT within the bounds. */
+    private static Optional<Select> singleSelect(String selectSql) {
         if (selectSql == null || selectSql.isBlank()) {
             return Optional.empty();
         }
@@ -94,7 +92,7 @@ public final class SqlDdlTranslator {
         if (parsed.statements().size() != 1 || !(parsed.statements().get(0) instanceof Select select)) {
             return Optional.empty();
         }
-        return SqlStatementTranslator.viewWrites(select, List.of());
+        return Optional.of(select);
     }
 
     private static Optional<List<SchemaOp>> refusal(SqlScriptSplitter.Piece piece) {

@@ -15,6 +15,7 @@ import io.github.rollbacksafety.schema.SchemaOp.Harmless;
 import io.github.rollbacksafety.schema.SchemaOp.RenameSequence;
 import io.github.rollbacksafety.schema.SchemaOp.RenameTable;
 import io.github.rollbacksafety.schema.SchemaOp.Unanalyzable;
+import io.github.rollbacksafety.schema.ViewWrites;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -100,12 +101,13 @@ class SqlDdlObjectsTest {
 
     @Test
     void createsViewsWithColumnsFromListOrSelect() {
+        var plain = Optional.of(ViewWrites.updatable("t", java.util.Map.of()));
         assertThat(ops("CREATE OR REPLACE VIEW v (a, b) AS SELECT x, y FROM t"))
-                .containsExactly(new CreateView("v", true, "SELECT x, y FROM t", List.of("a", "b")));
+                .containsExactly(new CreateView("v", true, "SELECT x, y FROM t", List.of("a", "b"), plain));
         assertThat(ops("CREATE VIEW v AS SELECT t.x, y AS yy FROM t"))
-                .containsExactly(new CreateView("v", false, "SELECT t.x, y AS yy FROM t", List.of("x", "yy")));
+                .containsExactly(new CreateView("v", false, "SELECT t.x, y AS yy FROM t", List.of("x", "yy"), plain));
         assertThat(ops("CREATE VIEW v AS SELECT * FROM t"))
-                .containsExactly(new CreateView("v", false, "SELECT * FROM t", List.of()));
+                .containsExactly(new CreateView("v", false, "SELECT * FROM t", List.of(), plain));
     }
 
     @Test
