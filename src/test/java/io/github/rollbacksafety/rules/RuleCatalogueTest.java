@@ -62,6 +62,6 @@ class RuleCatalogueTest {
         assertThat(RuleCatalogue.all()).allSatisfy(r -> assertThat(r.summary()).isNotBlank());
         assertThat(RuleCatalogue.byId("column-dropped")).containsInstanceOf(ColumnDroppedRule.class);
         assertThat(RuleCatalogue.byId("no-such-rule")).isEmpty();
-        assertThat(List.copyOf(ids)).hasSize(25);
+        assertThat(List.copyOf(ids)).hasSize(26);
     }
 }
