@@ -33,7 +33,7 @@ import java.util.zip.GZIPOutputStream;
 public final class ChangelogFileCache implements ParsedFileStore {
 
     /** Bumped when the stored shape or what is derived changes meaning. */
-    private static final String FORMAT = "changelog-file-1";
+    private static final String FORMAT = "changelog-file-2";
     private static final String PREFIX = "changelog-file-";
     private static final String SUFFIX = ".json.gz";
 

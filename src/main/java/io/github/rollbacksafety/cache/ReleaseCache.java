@@ -50,7 +50,7 @@ public final class ReleaseCache {
     public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
 
     /** Bumped when the stored shape or what is derived changes meaning. */
-    private static final String FORMAT = "release-1";
+    private static final String FORMAT = "release-2";
     private static final String PREFIX = "release-";
     private static final String SUFFIX = ".json.gz";
     /** Temporary files older than this were left by a build that died while writing. */

@@ -25,7 +25,7 @@ import java.util.Optional;
 public final class UsageCache {
 
     /** Bumped when the stored shape or the extraction changes meaning. */
-    private static final String FORMAT = "usage-2";
+    private static final String FORMAT = "usage-3";
 
     private final Path directory;
     private final String pluginVersion;

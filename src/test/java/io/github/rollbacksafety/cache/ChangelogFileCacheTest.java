@@ -55,6 +55,24 @@ class ChangelogFileCacheTest {
     }
 
     @Test
+    void schemaQualifiedNamesAndViewWritesReadBackEqual() {
+        var ops = List.<SchemaOp>of(new SchemaOp.CreateTable("app.\"Orders\"", List.of()),
+                new SchemaOp.CreateView("archive.orders", true, "select ...", List.of("id", "status"),
+                        Optional.of(io.github.rollbacksafety.schema.ViewWrites.updatable("archive.orders_v2",
+                                java.util.Map.of("status", "a CASE expression")))),
+                new SchemaOp.CreateView("v", false, "select ...", List.of(),
+                        Optional.of(io.github.rollbacksafety.schema.ViewWrites.readOnly("joins several tables"))));
+        var file = new ParsedFile("db/f.xml", null, new ParsedFile.Context(null), null, List.of(), List.of(
+                new ParsedFile.ChangeSet("1", "a", "db/f.xml", null, false, false, new ParsedFile.Context(null), null,
+                        null, null, true, null, "", false, null, null, null, List.of(), Optional.empty(), ops,
+                        List.of())), List.of());
+        var cache = new ChangelogFileCache(dir, "1.0");
+        cache.store("k", file);
+
+        assertThat(cache.load("k")).contains(file);
+    }
+
+    @Test
     void corruptedOrTruncatedEntriesAreMissesAndAreWrittenAgain() throws Exception {
         var cache = new ChangelogFileCache(dir, "1.0");
         cache.store("k", file(5));
