@@ -6,41 +6,57 @@ import io.github.rollbacksafety.changelog.ParsedFile;
 import io.github.rollbacksafety.changelog.ParsedFileStore;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Parsed changelog files on disk ({@link ParsedFile}), so that a changelog file that did not change since the last
  * build, or since the previous release, is not parsed by Liquibase again. The reader's key (the file's name as
  * included, a SHA-256 of its bytes, the changelog options) is combined with the plugin version and a format version;
- * one gzipped JSON entry per file, in the same folder as the {@link ReleaseCache}.
+ * one entry per file ({@link RecordCodec}), in the same folder as the {@link ReleaseCache}.
  *
  * <p>Safe under {@code -T 4} and concurrent builds: entries are written to a temporary file and moved into place; an
  * entry that cannot be read, has another key or another shape is a miss (the file is parsed and stored again); an
  * entry that would not read back equal is not stored. Bounded with the release cache's folder: the first store of
  * an instance (one per check) evicts the least recently used entries of the folder beyond its size bound; a hit
- * refreshes an entry's time.
+ * refreshes an entry's time. Within one JVM, reads that meet the same file at once (the previous and the current
+ * changelog are read concurrently; parallel modules) parse it once and share the result, and the last few hundred
+ * files stay in memory.
  */
 public final class ChangelogFileCache implements ParsedFileStore {
 
     /** Bumped when the stored shape or what is derived changes meaning. */
     private static final String FORMAT = "changelog-file-2";
     private static final String PREFIX = "changelog-file-";
-    private static final String SUFFIX = ".json.gz";
+    private static final String SUFFIX = ".bin.gz";
 
     private final Path directory;
     private final String pluginVersion;
     private final long maxBytes;
     private final AtomicBoolean evicted = new AtomicBoolean();
+
+    /** Parses under way in this JVM, by folder and full key: concurrent reads of one file share one parse. */
+    private static final ConcurrentHashMap<String, CompletableFuture<Optional<ParsedFile>>> IN_FLIGHT =
+            new ConcurrentHashMap<>();
+    /** Files parsed lately in this JVM, by folder and full key (a few hundred; entries are small). */
+    private static final Map<String, ParsedFile> RECENT = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, ParsedFile> eldest) {
+                    return size() > RECENT_FILES;
+                }
+            });
+    private static final int RECENT_FILES = 512;
 
     public ChangelogFileCache(Path directory, String pluginVersion) {
         this(directory, pluginVersion, ReleaseCache.DEFAULT_MAX_BYTES);
@@ -59,6 +75,10 @@ public final class ChangelogFileCache implements ParsedFileStore {
     @Override
     public Optional<ParsedFile> load(String key) {
         var fullKey = fullKey(key);
+        var recent = RECENT.get(directory + "|" + fullKey);
+        if (recent != null) {
+            return Optional.of(recent);
+        }
         var path = directory.resolve(fileName(fullKey));
         try {
             var entry = read(Files.newInputStream(path));
@@ -81,15 +101,7 @@ public final class ChangelogFileCache implements ParsedFileStore {
         var entry = new Entry(fullKey(key), file);
         byte[] bytes;
         try {
-            var out = new ByteArrayOutputStream();
-            try (var gzip = new GZIPOutputStream(out, 16 * 1024) {
-                {
-                    def.setLevel(Deflater.BEST_SPEED);
-                }
-            }) {
-                ReleaseCache.json().writeValue(gzip, entry);
-            }
-            bytes = out.toByteArray();
+            bytes = RecordCodec.encode(entry);
             if (!read(new ByteArrayInputStream(bytes)).equals(entry)) {
                 return; // a value JSON cannot carry: never serve something else than what was parsed
             }
@@ -102,14 +114,27 @@ public final class ChangelogFileCache implements ParsedFileStore {
         }
     }
 
+    @Override
+    public Optional<CompletableFuture<Optional<ParsedFile>>> claim(String key) {
+        return Optional.ofNullable(IN_FLIGHT.putIfAbsent(directory + "|" + fullKey(key), new CompletableFuture<>()));
+    }
+
+    @Override
+    public void done(String key, Optional<ParsedFile> file) {
+        var memoryKey = directory + "|" + fullKey(key);
+        file.ifPresent(f -> RECENT.put(memoryKey, f));
+        var claim = IN_FLIGHT.remove(memoryKey);
+        if (claim != null) {
+            claim.complete(file);
+        }
+    }
+
     private String fullKey(String key) {
         return FORMAT + "|" + pluginVersion + "|" + key;
     }
 
     private static Entry read(InputStream in) throws IOException {
-        try (var gzip = new GZIPInputStream(in, 16 * 1024)) {
-            return ReleaseCache.json().readValue(gzip, Entry.class);
-        }
+        return RecordCodec.decode(in, Entry.class);
     }
 
     private static String fileName(String fullKey) {

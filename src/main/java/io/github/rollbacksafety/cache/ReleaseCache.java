@@ -1,19 +1,10 @@
 package io.github.rollbacksafety.cache;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.jsontype.NamedType;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.github.rollbacksafety.AtomicFile;
 import io.github.rollbacksafety.Sha256;
-import io.github.rollbacksafety.changelog.Precondition;
 import io.github.rollbacksafety.changelog.StoredChangeSet;
-import io.github.rollbacksafety.schema.SchemaOp;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,9 +15,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Everything the check derives from a previous release, on disk, so that a release is read once and then never
@@ -41,7 +29,8 @@ import java.util.zip.GZIPOutputStream;
  * whose key differs, is a miss and is written again; an entry that would not read back equal is not stored, so a
  * cache never changes a result. Bounded: after each store, the least recently used entries (a hit refreshes an
  * entry's time) are deleted until the folder holds at most {@link #DEFAULT_MAX_BYTES} (entries of other caches
- * in the folder count too). Entries are gzipped JSON: a release of 1,000 changesets and a few thousand queries
+ * in the folder count too). Entries are in {@link RecordCodec}'s gzipped binary form (JSON databinding cost a warm
+ * build more than the rest of loading a release): a release of 1,000 changesets and a few thousand queries
  * takes well under a megabyte.
  */
 public final class ReleaseCache {
@@ -52,11 +41,10 @@ public final class ReleaseCache {
     /** Bumped when the stored shape or what is derived changes meaning. */
     private static final String FORMAT = "release-2";
     private static final String PREFIX = "release-";
-    private static final String SUFFIX = ".json.gz";
+    private static final String SUFFIX = ".bin.gz";
     /** Temporary files older than this were left by a build that died while writing. */
     private static final long STALE_TEMP_MILLIS = 60L * 60 * 1000;
 
-    private static final ObjectMapper JSON = mapper();
 
     private final Path directory;
     private final String pluginVersion;
@@ -132,20 +120,12 @@ public final class ReleaseCache {
 
     /**
      * Stores an entry (atomically) and evicts old ones. Returns false, storing nothing, when the entry would not
-     * read back equal (a value the JSON form cannot carry): a cache must never change a result.
+     * read back equal (a value the stored form cannot carry): a cache must never change a result.
      */
     public boolean store(Entry entry) {
         byte[] bytes;
         try {
-            var out = new ByteArrayOutputStream();
-            try (var gzip = new GZIPOutputStream(out, 64 * 1024) {
-                {
-                    def.setLevel(Deflater.BEST_SPEED);
-                }
-            }) {
-                JSON.writeValue(gzip, entry);
-            }
-            bytes = out.toByteArray();
+            bytes = RecordCodec.encode(entry);
             if (!read(new ByteArrayInputStream(bytes)).equals(entry)) {
                 return false;
             }
@@ -186,7 +166,7 @@ public final class ReleaseCache {
                         }
                         continue;
                     }
-                    if (Files.isRegularFile(path) && (name.endsWith(SUFFIX) || name.endsWith(".json"))) {
+                    if (Files.isRegularFile(path) && (name.endsWith(".gz") || name.endsWith(".json"))) {
                         items.add(new Item(path, Files.size(path), time));
                     }
                 } catch (IOException e) {
@@ -215,39 +195,10 @@ public final class ReleaseCache {
     }
 
     private static Entry read(InputStream in) throws IOException {
-        try (var gzip = new GZIPInputStream(in, 64 * 1024)) {
-            return JSON.readValue(gzip, Entry.class);
-        }
+        return RecordCodec.decode(in, Entry.class);
     }
 
     private static String fileName(String key) {
         return PREFIX + Sha256.hex(key) + SUFFIX;
-    }
-
-    /** Marks a sealed interface's records with their simple name, so that the JSON says which record it holds. */
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "@type")
-    private interface Polymorphic {
-    }
-
-    /** The JSON form of cache entries: records as their components, sealed interfaces with their record's name. */
-    static ObjectMapper json() {
-        return JSON;
-    }
-
-    private static ObjectMapper mapper() {
-        var mapper = new ObjectMapper().registerModule(new Jdk8Module())
-                // an entry of another shape (written by another plugin build) is a miss, not a record with nulls
-                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
-        // records as their components only: a boolean method such as isEmpty() is not a property
-        mapper.setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE);
-        mapper.setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
-        mapper.setVisibility(PropertyAccessor.CREATOR, JsonAutoDetect.Visibility.ANY);
-        for (var sealed : List.<Class<?>>of(SchemaOp.class, Precondition.class)) {
-            mapper.addMixIn(sealed, Polymorphic.class);
-            for (var type : sealed.getPermittedSubclasses()) {
-                mapper.registerSubtypes(new NamedType(type, type.getSimpleName()));
-            }
-        }
-        return mapper;
     }
 }

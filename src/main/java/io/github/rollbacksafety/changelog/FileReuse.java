@@ -92,8 +92,15 @@ final class FileReuse {
         var bytes = read(accessor, location);
         var text = bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
         var key = text == null || NOT_SELF_CONTAINED.matcher(text).find() ? null : key(location, bytes);
+        boolean claimed = false;
         if (key != null) {
             var stored = loadQuietly(key);
+            if (stored.isEmpty()) {
+                // another read parsing the same file right now: take its result rather than parse it twice
+                var other = claimQuietly(key);
+                claimed = other.isEmpty();
+                stored = other.flatMap(FileReuse::await);
+            }
             if (stored.isPresent()) {
                 var changeLog = rebuild(stored.get(), parameters);
                 if (changeLog.isPresent()) {
@@ -102,18 +109,48 @@ final class FileReuse {
                 }
             }
         }
-        var frame = new Frame();
-        frames.addLast(frame);
-        DatabaseChangeLog changeLog;
+        Optional<ParsedFile> recorded = Optional.empty();
         try {
-            changeLog = parser.parse();
+            var frame = new Frame();
+            frames.addLast(frame);
+            DatabaseChangeLog changeLog;
+            try {
+                changeLog = parser.parse();
+            } finally {
+                frames.removeLast();
+            }
+            if (key != null && !frame.includedOthers) {
+                recorded = record(key, text, changeLog, parameters);
+            }
+            return changeLog;
         } finally {
-            frames.removeLast();
+            if (claimed) {
+                store.done(key, recorded);
+            }
         }
-        if (key != null && !frame.includedOthers) {
-            record(key, text, changeLog, parameters);
+    }
+
+    /** How long a read waits for another read's parse of a file before parsing it itself. */
+    private static final long WAIT_SECONDS = 120;
+
+    private static Optional<ParsedFile> await(java.util.concurrent.CompletableFuture<Optional<ParsedFile>> other) {
+        try {
+            return other.get(WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException
+                 | RuntimeException e) {
+            return Optional.empty();
         }
-        return changeLog;
+    }
+
+    private Optional<java.util.concurrent.CompletableFuture<Optional<ParsedFile>>> claimQuietly(String key) {
+        try {
+            return store.claim(key);
+        } catch (RuntimeException e) {
+            return Optional.of(java.util.concurrent.CompletableFuture.completedFuture(Optional.empty()));
+        }
     }
 
     /** Liquibase's parse of one file. */
@@ -176,10 +213,11 @@ final class FileReuse {
     }
 
     /** Records a parsed file when it stands alone, with what the reader derives for each of its changesets. */
-    private void record(String key, String text, DatabaseChangeLog changeLog, ChangeLogParameters parameters) {
+    private Optional<ParsedFile> record(String key, String text, DatabaseChangeLog changeLog,
+                                        ChangeLogParameters parameters) {
         if (!changeLog.getPreconditions().getNestedPreconditions().isEmpty()
                 || !changeLog.getChangeVisitors().isEmpty()) {
-            return;
+            return Optional.empty();
         }
         var physical = changeLog.getPhysicalFilePath();
         var scan = ChangeSetLines.scan(physical, text);
@@ -189,14 +227,14 @@ final class FileReuse {
         for (var cs : changeLog.getChangeSets()) {
             if (!ChangelogReader.checksumFromTextAlone(cs) || ChangelogReader.unloadable(cs).isPresent()
                     || scan.fingerprintOf(cs.getId(), cs.getAuthor()).isEmpty()) {
-                return; // its checksum needs the changes: such a file is always parsed
+                return Optional.empty(); // its checksum needs the changes: such a file is always parsed
             }
             keys.add(cs.getId() + "::" + cs.getAuthor() + "::" + ChangelogReader.variant(cs));
             Derived d;
             try {
                 d = deriver.derive(cs);
             } catch (RuntimeException e) {
-                return; // the reader reports it, or not, as without reuse
+                return Optional.empty(); // the reader reports it, or not, as without reuse
             }
             results.put(cs, d);
             changeSets.add(new ParsedFile.ChangeSet(cs.getId(), cs.getAuthor(), cs.getFilePath(),
@@ -208,7 +246,7 @@ final class FileReuse {
                     .sorted().toList(), d.guard(), d.ops(), d.notes()));
         }
         if (keys.size() != scan.size()) {
-            return; // the scan did not find exactly Liquibase's changesets: fingerprints are not trusted
+            return Optional.empty(); // the scan did not find exactly Liquibase's changesets: fingerprints untrusted
         }
         var skipped = new ArrayList<ParsedFile.Skipped>();
         for (var cs : changeLog.getSkippedChangeSets()) {
@@ -221,11 +259,12 @@ final class FileReuse {
         // what would be rebuilt must look to Liquibase and to the reader as what was parsed
         var check = rebuildUnchecked(file, parameters);
         if (!sameAs(changeLog, check)) {
-            return;
+            return Optional.empty();
         }
         derived.putAll(results);
         lines.put(physical, scan);
         toStore.put(key, file);
+        return Optional.of(file);
     }
 
     private Optional<DatabaseChangeLog> rebuild(ParsedFile file, ChangeLogParameters parameters) {

@@ -1,6 +1,7 @@
 package io.github.rollbacksafety.changelog;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Where {@link ChangelogReader} keeps parsed changelog files across reads and builds (e.g.
@@ -13,4 +14,18 @@ public interface ParsedFileStore {
     Optional<ParsedFile> load(String key);
 
     void store(String key, ParsedFile file);
+
+    /**
+     * Claims the parse of {@code key} for the calling read, so that concurrent reads of the same file (the previous
+     * and the current changelog read at once, parallel modules) parse it once: empty when the caller is to parse it
+     * (and must then call {@link #done}), else the result another read will publish (empty when it could not keep
+     * the file). By default nothing is shared.
+     */
+    default Optional<CompletableFuture<Optional<ParsedFile>>> claim(String key) {
+        return Optional.empty();
+    }
+
+    /** Publishes the claimed parse of {@code key}: the file when it was kept, else empty. */
+    default void done(String key, Optional<ParsedFile> file) {
+    }
 }

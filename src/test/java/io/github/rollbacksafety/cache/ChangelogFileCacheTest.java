@@ -142,10 +142,56 @@ class ChangelogFileCacheTest {
 
     private Path onlyEntry() throws Exception {
         try (Stream<Path> files = Files.list(dir)) {
-            var all = files.filter(p -> p.getFileName().toString().endsWith(".json.gz")).toList();
+            var all = files.filter(p -> p.getFileName().toString().endsWith(".bin.gz")).toList();
             assertThat(all).hasSize(1);
             return all.get(0);
         }
     }
 
+
+    @Test
+    void aFileBeingParsedIsClaimedOnceAndItsResultGoesToWhoeverWaits() throws Exception {
+        var cache = new ChangelogFileCache(dir, "1.0");
+        var file = file(2);
+
+        assertThat(cache.claim("k")).isEmpty(); // this read parses it
+        var waiting = cache.claim("k").orElseThrow(); // another read waits for that parse
+        assertThat(waiting).isNotDone();
+        cache.done("k", Optional.of(file));
+
+        assertThat(waiting.get(1, TimeUnit.SECONDS)).contains(file);
+        assertThat(cache.load("k")).contains(file); // and later reads in this JVM find it at once
+        assertThat(cache.claim("k")).isEmpty();
+        cache.done("k", Optional.empty());
+        assertThat(new ChangelogFileCache(dir.resolve("elsewhere"), "1.0").load("k")).isEmpty();
+    }
+
+    @Test
+    void twoChangelogsSharingFilesReadAtOnceReadAsParsed() throws Exception {
+        var released = ChangelogSource.of(ReleaseCacheTest.fixture("checksums/released"), "db/changelog/master.xml",
+                "r");
+        var current = ChangelogSource.of(ReleaseCacheTest.fixture("checksums/current"), "db/changelog/master.xml",
+                "c");
+        var project = ChangelogSource.of(ReleaseCacheTest.fixture("project"), "db/changelog/db.changelog-master.xml",
+                "p");
+        var sources = List.of(released, current, project, project, released, current);
+        var expected = sources.stream().map(s -> read(new ChangelogReader(), s)).toList();
+        for (int round = 0; round < 3; round++) {
+            var reader = new ChangelogReader().withParsedFiles(new ChangelogFileCache(dir.resolve("r" + round), "1"));
+            var pool = Executors.newFixedThreadPool(sources.size());
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var results = new ArrayList<java.util.concurrent.Future<List<StoredChangeSet>>>();
+            for (var source : sources) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return read(reader, source);
+                }));
+            }
+            start.countDown();
+            pool.shutdown();
+            for (int i = 0; i < sources.size(); i++) {
+                assertThat(results.get(i).get(2, TimeUnit.MINUTES)).isEqualTo(expected.get(i));
+            }
+        }
+    }
 }
