@@ -256,21 +256,15 @@ final class RecordCodec {
                     return OptionalInt.empty();
                 case PRESENT_INT:
                     return OptionalInt.of(varint());
-                case LIST: {
-                    int n = varint();
-                    var list = new ArrayList<>(Math.min(n, 1024)); // a corrupt size must not allocate
-                    for (int i = 0; i < n; i++) {
-                        list.add(value());
-                    }
-                    return list;
-                }
+                case LIST:
                 case SET: {
                     int n = varint();
-                    var set = new LinkedHashSet<>();
+                    // a corrupt size must not allocate
+                    Collection<Object> items = tag == LIST ? new ArrayList<>(Math.min(n, 1024)) : new LinkedHashSet<>();
                     for (int i = 0; i < n; i++) {
-                        set.add(value());
+                        items.add(value());
                     }
-                    return set;
+                    return items;
                 }
                 case MAP: {
                     int n = varint();
