@@ -51,13 +51,25 @@ final class FileReuse {
 
     /**
      * Text that makes a file's parse depend on more than its bytes: includes (other files, folder listings),
-     * properties (they change the parameters later files see), parameters, entities and DTDs, rollbacks naming
-     * other changesets, changelog-wide changeset rewrites. Deliberately broad: a false match only costs a parse.
+     * parameters, entities and DTDs, rollbacks naming other changesets, changelog-wide changeset rewrites, and
+     * properties (they change the parameters later files see). Deliberately broad and case-blind (formatted SQL
+     * reads its comments so): a false match only costs a parse. Plain searches: a regular expression over every
+     * file cost more than the reuse saved.
      */
-    private static final Pattern NOT_SELF_CONTAINED = Pattern.compile(
-            "(?i)include|\\$\\{|<!DOCTYPE|<!ENTITY|changeSetPath|changeSetId|removeChangeSetProperty|modifyChangeSets"
-                    + "|<(?:[\\w.-]+:)?property\\b|^\\s*-?\\s*\"?property\"?\\s*:|--\\s*property\\b",
-            Pattern.MULTILINE);
+    private static final List<String> NOT_SELF_CONTAINED = List.of("include", "${", "<!doctype", "<!entity",
+            "changesetpath", "changesetid", "removechangesetproperty", "modifychangesets");
+    private static final Pattern PROPERTY = Pattern.compile(
+            "<(?:[\\w.-]+:)?property\\b|^\\s*-?\\s*property\\s*:|\"property\"\\s*:|--\\s*property\\b", Pattern.MULTILINE);
+
+    static boolean selfContained(String text) {
+        var lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (var marker : NOT_SELF_CONTAINED) {
+            if (lower.contains(marker)) {
+                return false;
+            }
+        }
+        return !lower.contains("property") || !PROPERTY.matcher(lower).find();
+    }
 
     /** Bumped when what a key covers changes. */
     private static final String KEY_FORMAT = "parsed-file-1";
@@ -91,7 +103,7 @@ final class FileReuse {
         }
         var bytes = read(accessor, location);
         var text = bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
-        var key = text == null || NOT_SELF_CONTAINED.matcher(text).find() ? null : key(location, bytes);
+        var key = text == null || !selfContained(text) ? null : key(location, bytes);
         boolean claimed = false;
         if (key != null) {
             var stored = loadQuietly(key);

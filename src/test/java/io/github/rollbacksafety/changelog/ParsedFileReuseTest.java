@@ -219,4 +219,19 @@ class ParsedFileReuseTest {
         }
         return to;
     }
+
+    @Test
+    void whatMakesAFileDependOnOthersIsFoundInEveryFormat() {
+        assertThat(FileReuse.selfContained("<changeSet id=\"1\" author=\"a\"><column name=\"property_id\"/>"
+                + "<column name=\"included\"/></changeSet>".replace("included", "incl"))).isTrue();
+        assertThat(FileReuse.selfContained("databaseChangeLog:\n  - changeSet:\n      id: 1\n")).isTrue();
+        for (var text : List.of("<include file=\"x.xml\"/>", "<includeAll path=\"db/\"/>",
+                "<property name=\"t\" value=\"u\"/>", "<db:property name=\"t\" value=\"u\"/>",
+                "databaseChangeLog:\n  - property:\n      name: t\n", "{\"property\": {\"name\": \"t\"}}",
+                "--liquibase formatted sql\n--PROPERTY name:t value:u\n", "--liquibase formatted sql\n--Include file:x.sql\n",
+                "<createTable tableName=\"${prefix}_t\"/>", "<!DOCTYPE x [<!ENTITY e SYSTEM \"f\">]>",
+                "<rollback changeSetId=\"1\" changeSetAuthor=\"a\"/>", "<removeChangeSetProperty change=\"x\"/>")) {
+            assertThat(FileReuse.selfContained(text)).as(text).isFalse();
+        }
+    }
 }
