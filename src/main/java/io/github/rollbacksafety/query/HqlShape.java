@@ -35,7 +35,8 @@ public final class HqlShape {
     private static final Pattern CAMEL_CASE = Pattern.compile("[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*");
     private static final java.util.Set<String> NOT_ALIASES = java.util.Set.of("where", "on", "join", "inner", "left",
             "right", "outer", "cross", "full", "group", "order", "having", "limit", "union", "set", "using", "natural",
-            "fetch", "with", "offset", "for", "lateral", "window", "and", "or");
+            "fetch", "with", "offset", "for", "lateral", "window", "and", "or", "from", "select", "as", "by", "when", "then",
+            "else", "end", "in", "is", "not", "null", "like", "between", "asc", "desc", "into", "values");
 
     private HqlShape() {
     }

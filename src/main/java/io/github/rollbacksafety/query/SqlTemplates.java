@@ -132,7 +132,8 @@ final class SqlTemplates {
             } else if (c == '%' && i + 1 < sql.length() && sql.charAt(i + 1) == '%') {
                 out.append('%');
                 i += 2;
-            } else if (c == '%' && i + 1 < sql.length() && sql.charAt(i + 1) == 'n') {
+            } else if (c == '%' && i + 1 < sql.length() && sql.charAt(i + 1) == 'n'
+                    && !(i + 2 < sql.length() && isNamePart(sql.charAt(i + 2)))) {
                 out.append('\n');
                 i += 2;
             } else {

@@ -65,6 +65,12 @@ class SqlUsageExtractorTemplatesTest {
     }
 
     @Test
+    void moduloBeforeANameIsNotATemplate() {
+        var u = usage("SELECT id FROM orders WHERE id %next_shard = 0 AND total %%n = 1%n");
+        assertThat(columns(u)).containsExactly("orders.id", "orders.n", "orders.next_shard", "orders.total");
+    }
+
+    @Test
     void formatStringsInsideLiteralsAreLeftAlone() {
         var u = usage("SELECT id FROM orders WHERE note LIKE '%s%' AND code = '%d'");
         assertThat(columns(u)).containsExactly("orders.code", "orders.id", "orders.note");
