@@ -35,18 +35,33 @@ public record Waiver(String rule, Optional<String> changeSet, Optional<String> o
         }
         if (object.isPresent()) {
             var wanted = object.get();
-            var dot = wanted.lastIndexOf('.');
             var o = finding.object();
-            if (dot < 0) {
-                return Identifiers.bareName(wanted).equals(Identifiers.bareName(o.table()))
-                        || wanted.equals(o.table());
+            if (wanted.equals(o.table()) || wanted.equals(o.display())) {
+                return true;
             }
-            var table = wanted.substring(0, dot);
+            // table, schema.table, table.column or schema.table.column
+            var dot = wanted.lastIndexOf('.');
+            if (dot < 0 || tableMatches(wanted, o.table())) {
+                return tableMatches(wanted, o.table());
+            }
             var column = wanted.substring(dot + 1);
-            return Identifiers.bareName(table).equals(Identifiers.bareName(o.table()))
+            return tableMatches(wanted.substring(0, dot), o.table())
                     && o.column().map(c -> Identifiers.normalize(column).equals(c)).orElse(false);
         }
         return true;
+    }
+
+    /**
+     * Whether a waiver's table names the finding's: the same name, or a bare name for a table in any schema; a
+     * schema the waiver gives must be the finding's (when the finding names one: the default schema is left out).
+     */
+    private static boolean tableMatches(String wanted, String findingTable) {
+        var want = Identifiers.qualifiedName(wanted);
+        var have = Identifiers.qualifiedName(findingTable);
+        if (!Identifiers.bareName(want).equals(Identifiers.bareName(have))) {
+            return false;
+        }
+        return !Identifiers.isQualified(want) || !Identifiers.isQualified(have) || want.equals(have);
     }
 
     /** The XML to paste into the plugin configuration to accept a finding. */
