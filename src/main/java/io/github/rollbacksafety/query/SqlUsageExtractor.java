@@ -171,7 +171,7 @@ public final class SqlUsageExtractor {
         for (var translator : entityQueries) {
             if (translator.namesEntity(query.sql())) {
                 try {
-                    return java.util.Optional.of(translator.translate(query));
+                    return java.util.Optional.of(translate(translator, query));
                 } catch (UnparsableQueryException e) {
                     if (surelyHql) {
                         throw new UnparsableQueryException("HQL/JPQL: " + e.getMessage(), e);
@@ -182,6 +182,23 @@ public final class SqlUsageExtractor {
         }
         return java.util.Optional.empty();
     }
+
+    /**
+     * Text filled in at run time ({@code ORDER BY o.${sortProperty}}, {@code %s}) names nothing the mapping can
+     * resolve: for the translator it is a parameter, so that the rest of the statement is read.
+     */
+    private static QueryUsage translate(EntityQueries translator, Query query) throws UnparsableQueryException {
+        var text = SqlTemplates.rewrite(query.sql());
+        if (!text.contains("${")) {
+            return translator.translate(query);
+        }
+        var u = translator.translate(new Query(RUN_TIME_TEXT.matcher(text).replaceAll("?"), query.location(),
+                query.kind()));
+        return new QueryUsage(query, u.tables(), u.columns(), u.inserts(), u.starReads(), u.sequences(), u.upserts());
+    }
+
+    private static final Pattern RUN_TIME_TEXT = Pattern.compile(
+            "(?:[A-Za-z_][\\w$]*\\s*\\.\\s*)?\\$\\{[^}]*\\}");
 
     /** Placeholders replaced, a trailing semicolon dropped, bounds checked. */
     private static String prepare(String raw) throws UnparsableQueryException {

@@ -272,6 +272,21 @@ class SqlUsageExtractorTemplatesTest {
     }
 
     @Test
+    void hqlWithAnAttributeNamedAtRunTimeIsReadWithoutIt() throws UnparsableQueryException {
+        // the Java front ends leave a non-constant part of a string as ${name} or %s
+        var withMappings = extractor.withEntityQueries(hbmMappings());
+        var query = new Query("select a from Account a where a.ownerName = :owner order by a.${sortProperty}",
+                SourceLocation.of("AccountDao.java", 20), QuerySourceKind.JAVA_SOURCE);
+
+        var u = withMappings.extract(query);
+
+        assertThat(u.query()).isEqualTo(query);
+        assertThat(columns(u)).contains("accounts.owner_name");
+        assertThat(columns(withMappings.extract(new Query("from Account a where a.balance > %s order by a.%s",
+                SourceLocation.of("AccountDao.java", 21), QuerySourceKind.JAVA_SOURCE)))).contains("accounts.balance");
+    }
+
+    @Test
     void hqlOfAnEntityNoSourceMapsIsNotReadAsTables() {
         var withMappings = extractor.withEntityQueries(hbmMappings());
         var query = new Query("select c.fullName from Customer c where c.createdOn > :since",
