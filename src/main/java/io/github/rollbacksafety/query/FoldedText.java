@@ -3,12 +3,16 @@ package io.github.rollbacksafety.query;
 import io.github.rollbacksafety.query.mybatis.MyBatisPlaceholders;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * A string as far as the code that builds it can be folded at compile time: known text, parts only known at run
@@ -53,6 +57,9 @@ public final class FoldedText {
     public static final FoldedText EMPTY = new FoldedText(List.of());
 
     private final List<Part> parts;
+    private int hash;
+    /** {@link #mayBeStatement()} once known: 0 not yet, 1 no, 2 yes. */
+    private byte statement;
 
     private FoldedText(List<Part> parts) {
         this.parts = parts;
@@ -293,6 +300,27 @@ public final class FoldedText {
         return false;
     }
 
+    private static final Pattern STATEMENT_WORD = Pattern.compile(
+            "(?i)\\b(select|insert|update|delete|with|merge|truncate|call|copy)\\b");
+
+    /**
+     * Whether some known part holds a word a statement starts with: a cheap test before {@link #variants}, as
+     * most strings a program builds (messages, keys, paths) are not SQL.
+     */
+    public boolean mayBeStatement() {
+        if (statement == 0) {
+            statement = 1;
+            for (var p : parts) {
+                if (p instanceof Known k && STATEMENT_WORD.matcher(k.text()).find()
+                        || p instanceof Choice c && c.options().stream().anyMatch(FoldedText::mayBeStatement)) {
+                    statement = 2;
+                    break;
+                }
+            }
+        }
+        return statement == 2;
+    }
+
     /** Without its last {@code count} characters ({@code sb.setLength(sb.length() - 1)}), when they are known. */
     public Optional<FoldedText> dropLast(int count) {
         if (count == 0) {
@@ -408,20 +436,18 @@ public final class FoldedText {
      * statement is still reported (as not understood).
      */
     public List<String> variants(Predicate<String> parses, int max) {
-        var choices = new ArrayList<Choice>();
-        collectChoices(parts, choices);
-        if (choices.isEmpty()) {
+        var choices = new Choices();
+        choices.collect(parts);
+        if (choices.list.isEmpty()) {
             return List.of(fill(flatten(parts, new int[0], choices)));
         }
         var kept = new ArrayList<String>();
         Set<String> seen = new LinkedHashSet<>();
         var taken = new LinkedHashSet<Long>();
         String first = null;
-        int tries = 0;
-        for (var picks : candidatePicks(choices)) {
-            if (tries++ >= 24 || kept.size() >= max) {
-                break;
-            }
+        var candidates = candidatePicks(choices.list);
+        for (int tries = 0; tries < MAX_TRIES && candidates.hasNext() && kept.size() < max; tries++) {
+            var picks = candidates.next();
             var text = fill(flatten(parts, picks, choices));
             if (first == null) {
                 first = text;
@@ -429,7 +455,8 @@ public final class FoldedText {
             if (!seen.add(text)) {
                 continue;
             }
-            var ways = ways(parts, picks, choices);
+            var ways = new LinkedHashSet<Long>();
+            ways(parts, picks, choices, ways);
             if (taken.containsAll(ways) || !parses.test(text)) {
                 continue;
             }
@@ -439,11 +466,21 @@ public final class FoldedText {
         return kept.isEmpty() ? List.of(first) : List.copyOf(kept);
     }
 
-    private static void collectChoices(List<Part> parts, List<Choice> into) {
-        for (var p : parts) {
-            if (p instanceof Choice c) {
-                into.add(c);
-                c.options().forEach(o -> collectChoices(o.parts, into));
+    /** Variants tried for one text, at most. */
+    private static final int MAX_TRIES = 24;
+
+    /** The choices of a text, each once (a choice may be shared by several options), numbered. */
+    private static final class Choices {
+        final List<Choice> list = new ArrayList<>();
+        final Map<Choice, Integer> index = new IdentityHashMap<>();
+
+        void collect(List<Part> parts) {
+            for (var p : parts) {
+                if (p instanceof Choice c && !index.containsKey(c)) {
+                    index.put(c, list.size());
+                    list.add(c);
+                    c.options().forEach(o -> collect(o.parts));
+                }
             }
         }
     }
@@ -451,9 +488,9 @@ public final class FoldedText {
     /**
      * Which option each choice takes, in the order tried: every choice at its preferred way (its first
      * non-empty option; an empty option comes last), then each choice on its own at each other way, then all
-     * choices together at their second, third... way.
+     * choices together at their second, third... way. Made one at a time: a text may hold many choices.
      */
-    private static List<int[]> candidatePicks(List<Choice> choices) {
+    private static Iterator<int[]> candidatePicks(List<Choice> choices) {
         var orders = new ArrayList<int[]>();
         for (var c : choices) {
             var indices = new ArrayList<Integer>();
@@ -463,74 +500,101 @@ public final class FoldedText {
             indices.sort((a, b) -> Boolean.compare(c.options().get(a).isEmpty(), c.options().get(b).isEmpty()));
             orders.add(indices.stream().mapToInt(Integer::intValue).toArray());
         }
-        var result = new ArrayList<int[]>();
         var base = new int[choices.size()];
         for (int i = 0; i < base.length; i++) {
             base[i] = orders.get(i)[0];
         }
-        result.add(base);
-        for (int i = 0; i < choices.size(); i++) {
-            for (int k = 1; k < orders.get(i).length; k++) {
-                var picks = base.clone();
-                picks[i] = orders.get(i)[k];
-                result.add(picks);
+        return new Iterator<>() {
+            private int step = -1; // -1: the base; then (choice, way) pairs; then all together at way k
+            private int choice;
+            private int way = 1;
+            private int together = 1;
+
+            @Override
+            public boolean hasNext() {
+                return together < MAX_OPTIONS;
             }
-        }
-        for (int k = 1; k < MAX_OPTIONS; k++) {
-            var picks = new int[choices.size()];
-            for (int i = 0; i < picks.length; i++) {
-                var order = orders.get(i);
-                picks[i] = order[Math.min(k, order.length - 1)];
+
+            @Override
+            public int[] next() {
+                if (step < 0) {
+                    step = 0;
+                    return base;
+                }
+                while (choice < orders.size()) {
+                    var order = orders.get(choice);
+                    if (way < order.length) {
+                        var picks = base.clone();
+                        picks[choice] = order[way++];
+                        return picks;
+                    }
+                    choice++;
+                    way = 1;
+                }
+                var picks = new int[orders.size()];
+                for (int i = 0; i < picks.length; i++) {
+                    var order = orders.get(i);
+                    picks[i] = order[Math.min(together, order.length - 1)];
+                }
+                together++;
+                return picks;
             }
-            result.add(picks);
-        }
-        return result;
+        };
     }
 
     /** The known parts and unknowns of one variant, choices resolved by {@code picks}. */
-    private static List<Part> flatten(List<Part> parts, int[] picks, List<Choice> choices) {
+    private static List<Part> flatten(List<Part> parts, int[] picks, Choices choices) {
         var out = new ArrayList<Part>();
         flatten(parts, picks, choices, out);
         return out;
     }
 
-    private static void flatten(List<Part> parts, int[] picks, List<Choice> choices, List<Part> out) {
+    private static void flatten(List<Part> parts, int[] picks, Choices choices, List<Part> out) {
         for (var p : parts) {
             if (p instanceof Choice c) {
-                int index = indexOf(choices, c);
-                flatten(c.options().get(picks[index]).parts, picks, choices, out);
+                flatten(c.options().get(picks[choices.index.get(c)]).parts, picks, choices, out);
             } else {
                 add(out, p);
             }
         }
     }
 
-    private static int indexOf(List<Choice> choices, Choice c) {
-        for (int i = 0; i < choices.size(); i++) {
-            if (choices.get(i) == c) {
-                return i;
-            }
-        }
-        throw new IllegalStateException("choice not collected");
-    }
-
     /** The (choice, option) pairs with text a variant takes, as numbers, for "a way not taken before". */
-    private static Set<Long> ways(List<Part> parts, int[] picks, List<Choice> choices) {
-        var ways = new LinkedHashSet<Long>();
-        ways(parts, picks, choices, ways);
-        return ways;
-    }
-
-    private static void ways(List<Part> parts, int[] picks, List<Choice> choices, Set<Long> into) {
+    private static void ways(List<Part> parts, int[] picks, Choices choices, Set<Long> into) {
         for (var p : parts) {
             if (p instanceof Choice c) {
-                int index = indexOf(choices, c);
+                int index = choices.index.get(c);
                 if (c.options().get(picks[index]).hasKnownText()) {
                     into.add(((long) index << 32) | picks[index]); // an empty way adds no text to cover
                 }
                 ways(c.options().get(picks[index]).parts, picks, choices, into);
             }
         }
+    }
+
+    /**
+     * Whether {@code other} is one of the ways this text takes (a text without choices equal to one of this
+     * text's variants), e.g. a way through the code that a later union of ways already holds.
+     */
+    public boolean includes(FoldedText other) {
+        if (equals(other)) {
+            return true;
+        }
+        var otherChoices = new Choices();
+        otherChoices.collect(other.parts);
+        var choices = new Choices();
+        choices.collect(parts);
+        if (!otherChoices.list.isEmpty() || choices.list.isEmpty()) {
+            return false;
+        }
+        var wanted = flatten(other.parts, new int[0], otherChoices);
+        var picks = candidatePicks(choices.list);
+        for (int tries = 0; tries < MAX_TRIES && picks.hasNext(); tries++) {
+            if (flatten(parts, picks.next(), choices).equals(wanted)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Known text as it is, unknown parts as placeholders chosen by what surrounds them. */
@@ -590,12 +654,18 @@ public final class FoldedText {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FoldedText t && t.parts.equals(parts);
+        return this == o || o instanceof FoldedText t && t.hashCode() == hashCode() && t.parts.equals(parts);
     }
 
     @Override
     public int hashCode() {
-        return parts.hashCode();
+        // values nest (choices of texts) and are compared often while code is followed: computed once
+        int h = hash;
+        if (h == 0) {
+            h = parts.hashCode() | 1;
+            hash = h;
+        }
+        return h;
     }
 
     @Override

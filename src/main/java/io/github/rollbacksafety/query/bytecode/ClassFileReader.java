@@ -1,29 +1,38 @@
 package io.github.rollbacksafety.query.bytecode;
 
-import io.github.rollbacksafety.query.SqlShape;
-import io.github.rollbacksafety.query.mapping.AnnotationData;
-
+import io.github.rollbacksafety.query.FoldedText;
+import io.github.rollbacksafety.query.Query;
+import io.github.rollbacksafety.query.QuerySourceKind;
 import io.github.rollbacksafety.query.SourceLocation;
+import io.github.rollbacksafety.query.SqlShape;
+import io.github.rollbacksafety.query.SqlUsageExtractor;
+import io.github.rollbacksafety.query.UnparsableQueryException;
+import io.github.rollbacksafety.query.mapping.AnnotationData;
 import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.FieldVisitor;
-import org.objectweb.asm.Handle;
-import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.LineNumberNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.analysis.AnalyzerException;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Reads one class file with ASM: the SQL-looking strings in its code (constants, {@code invokedynamic}
- * concatenation recipes with {@code ?} for the dynamic parts, constant {@code StringBuilder} chains and
- * {@code static final String} constants) and, for classes with persistence or query annotations, the annotations
- * of the class and its members. Frames are skipped; debug information is kept for line numbers.
+ * Reads one class file with ASM: the SQL-looking strings its code hands on, followed through each method by
+ * {@link StringFlow} (constants, concatenation, {@code StringBuilder} chains across statements and branches,
+ * {@code String.format}, with unknown parts as placeholders, see {@link FoldedText}), its {@code static final String}
+ * constants and, for classes with persistence or query annotations, the annotations of the class and its members.
+ * Frames are skipped (the analyzer computes its own); debug information is kept for line and variable names.
  */
 public final class ClassFileReader {
 
@@ -62,7 +71,8 @@ public final class ClassFileReader {
                             boolean annotated) {
     }
 
-    private static final String CONCAT_FACTORY = "java/lang/invoke/StringConcatFactory";
+    /** Variants of one statement built along several ways through the code, at most. */
+    private static final int MAX_VARIANTS = 4;
 
     /** Whether annotations of this type are kept (persistence and query annotations only, to stay small). */
     static boolean interesting(String descriptor) {
@@ -93,6 +103,9 @@ public final class ClassFileReader {
         private final List<Member> methods = new ArrayList<>();
         private final List<CodeString> strings = new ArrayList<>();
         private final Set<String> seen = new HashSet<>();
+        private final Set<String> finalStatics = new HashSet<>();
+        private final List<MethodNode> code = new ArrayList<>();
+        private SqlUsageExtractor.Batch extractor;
         private boolean annotated;
 
         Visitor(String file) {
@@ -136,6 +149,9 @@ public final class ClassFileReader {
             if (value instanceof String s) {
                 string(s, 0, name);
             }
+            if ((access & Opcodes.ACC_STATIC) != 0 && (access & Opcodes.ACC_FINAL) != 0) {
+                finalStatics.add(name);
+            }
             var memberAnnotations = new ArrayList<AnnotationData>();
             fields.add(new Member(name, descriptor, signature == null ? "" : signature, access, 0, memberAnnotations));
             return new FieldVisitor(Opcodes.ASM9) {
@@ -150,7 +166,7 @@ public final class ClassFileReader {
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                                          String[] exceptions) {
             var memberAnnotations = new ArrayList<AnnotationData>();
-            return new CodeVisitor(this, name) {
+            return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
                 @Override
                 public AnnotationVisitor visitAnnotation(String desc, boolean visible) {
                     return keep(desc, memberAnnotations);
@@ -158,191 +174,74 @@ public final class ClassFileReader {
 
                 @Override
                 public void visitEnd() {
-                    super.visitEnd();
-                    methods.add(new Member(name, descriptor, signature == null ? "" : signature, access, firstLine,
-                            memberAnnotations));
+                    methods.add(new Member(name, descriptor, signature == null ? "" : signature, access,
+                            firstLine(this), memberAnnotations));
+                    if (StringFlow.holdsText(this)) {
+                        code.add(this);
+                    }
                 }
             };
-        }
-    }
-
-    /**
-     * Follows a method's code just far enough to see string constants and how they are combined. Every
-     * instruction first settles a pending constant: a constant consumed by a concatenation is part of it,
-     * any other constant stands alone.
-     */
-    private static class CodeVisitor extends MethodVisitor {
-        private final Visitor owner;
-        private final String member;
-        int firstLine;
-        private int line;
-        private String pendingString;
-        private int pendingInt = -1;
-        private StringBuilder chain;
-        private int chainLine;
-
-        CodeVisitor(Visitor owner, String member) {
-            super(Opcodes.ASM9);
-            this.owner = owner;
-            this.member = member;
-        }
-
-        private void settle() {
-            if (pendingString != null) {
-                owner.string(pendingString, line, member);
-                pendingString = null;
-            }
-            pendingInt = -1;
-        }
-
-        private String takeOperand() {
-            var s = pendingString;
-            pendingString = null;
-            return s;
-        }
-
-        @Override
-        public void visitLineNumber(int l, Label start) {
-            line = l;
-            if (firstLine == 0) {
-                firstLine = l;
-            }
-        }
-
-        @Override
-        public void visitLdcInsn(Object value) {
-            settle();
-            if (value instanceof String s) {
-                pendingString = s;
-            }
-        }
-
-        @Override
-        public void visitIntInsn(int opcode, int operand) {
-            settle();
-            if (opcode == Opcodes.BIPUSH || opcode == Opcodes.SIPUSH) {
-                pendingInt = operand;
-            }
-        }
-
-        @Override
-        public void visitTypeInsn(int opcode, String type) {
-            settle();
-            if (opcode == Opcodes.NEW && isBuilder(type)) {
-                chain = new StringBuilder();
-                chainLine = line;
-            }
-        }
-
-        private static boolean isBuilder(String owner) {
-            return owner.equals("java/lang/StringBuilder") || owner.equals("java/lang/StringBuffer");
-        }
-
-        @Override
-        public void visitMethodInsn(int opcode, String methodOwner, String name, String descriptor,
-                                    boolean isInterface) {
-            if (chain == null || !isBuilder(methodOwner)) {
-                settle();
-                return;
-            }
-            if (name.equals("<init>") || name.equals("append")) {
-                if (descriptor.startsWith("()")) {
-                    settle();
-                    return;
-                }
-                var constant = takeOperand();
-                if (constant != null && !descriptor.startsWith("(C)")) {
-                    chain.append(constant);
-                } else if (descriptor.startsWith("(C)") && pendingInt >= 0) {
-                    chain.append((char) pendingInt);
-                } else if (!name.equals("<init>") || !descriptor.startsWith("(I)")) {
-                    chain.append('?');
-                }
-                pendingInt = -1;
-            } else if (name.equals("toString")) {
-                settle();
-                owner.string(chain.toString(), chainLine, member);
-                chain = null;
-            } else {
-                settle();
-            }
-        }
-
-        @Override
-        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bsm, Object... bsmArgs) {
-            settle();
-            if (!bsm.getOwner().equals(CONCAT_FACTORY) || !name.equals("makeConcatWithConstants")
-                    || bsmArgs.length == 0 || !(bsmArgs[0] instanceof String recipe)) {
-                return;
-            }
-            var sb = new StringBuilder(recipe.length());
-            int constant = 1;
-            for (int i = 0; i < recipe.length(); i++) {
-                char c = recipe.charAt(i);
-                if (c == '\u0001') {
-                    sb.append('?');
-                } else if (c == '\u0002') {
-                    sb.append(constant < bsmArgs.length ? String.valueOf(bsmArgs[constant++]) : "?");
-                } else {
-                    sb.append(c);
-                }
-            }
-            owner.string(sb.toString(), line, member);
-        }
-
-        @Override
-        public void visitInsn(int opcode) {
-            var keepInt = opcode >= Opcodes.ICONST_M1 && opcode <= Opcodes.ICONST_5;
-            settle();
-            if (keepInt) {
-                pendingInt = opcode - Opcodes.ICONST_0;
-            }
-        }
-
-        @Override
-        public void visitVarInsn(int opcode, int varIndex) {
-            settle();
-        }
-
-        @Override
-        public void visitFieldInsn(int opcode, String o, String name, String descriptor) {
-            settle();
-        }
-
-        @Override
-        public void visitJumpInsn(int opcode, Label label) {
-            settle();
-        }
-
-        @Override
-        public void visitLabel(Label label) {
-            // labels do not consume operands; a constant before a label is still on the stack
-        }
-
-        @Override
-        public void visitIincInsn(int varIndex, int increment) {
-            settle();
-        }
-
-        @Override
-        public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
-            settle();
-        }
-
-        @Override
-        public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
-            settle();
-        }
-
-        @Override
-        public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
-            settle();
         }
 
         @Override
         public void visitEnd() {
-            settle();
+            // the initializer first: what it sets in static final fields is known to the other methods
+            code.sort(Comparator.comparing(m -> !m.name.equals("<clinit>")));
+            var statics = new HashMap<String, FoldedText>();
+            var internalName = className.replace('.', '/');
+            for (var method : code) {
+                try {
+                    for (var found : StringFlow.analyze(internalName, method, statics, finalStatics)) {
+                        if (!found.text().mayBeStatement()) {
+                            continue;
+                        }
+                        for (var sql : found.text().variants(this::parses, MAX_VARIANTS)) {
+                            string(sql, found.line(), method.name);
+                        }
+                    }
+                } catch (AnalyzerException | RuntimeException e) {
+                    // code the analyzer cannot follow: its string constants as they are
+                    constants(method);
+                }
+            }
+            code.clear();
         }
+
+        private void constants(MethodNode method) {
+            int line = 0;
+            for (var insn : method.instructions) {
+                if (insn instanceof LineNumberNode n) {
+                    line = n.line;
+                } else if (insn instanceof LdcInsnNode ldc && ldc.cst instanceof String s) {
+                    string(s, line, method.name);
+                }
+            }
+        }
+
+        /** Whether a variant of a statement built along several ways parses (to choose among the variants). */
+        private boolean parses(String sql) {
+            if (!SqlShape.looksLikeSql(sql)) {
+                return false;
+            }
+            if (extractor == null) {
+                extractor = new SqlUsageExtractor().batch();
+            }
+            try {
+                extractor.extract(new Query(sql, new SourceLocation(file, 0, className), QuerySourceKind.BYTECODE_STRING));
+                return true;
+            } catch (UnparsableQueryException e) {
+                return false;
+            }
+        }
+    }
+
+    private static int firstLine(MethodNode method) {
+        for (var insn : method.instructions) {
+            if (insn instanceof LineNumberNode n) {
+                return n.line;
+            }
+        }
+        return 0;
     }
 
     /** The dotted class name of a field type descriptor or, for generic collections, of its last type argument. */

@@ -290,7 +290,7 @@ final class SqlStringFinder implements JavaSourceQuerySource.UnitReader {
 
     private static void emit(FoldedText text, SourceLocation location, Trust trust, SqlUsageExtractor.Batch extractor,
                              Set<Query> emitted, QueryCollector collector) {
-        if (!text.hasKnownText()) {
+        if (!text.hasKnownText() || trust == Trust.IF_LOOKS_LIKE_SQL && !text.mayBeStatement()) {
             return;
         }
         var variants = text.variants(sql -> (trust == Trust.SQL || SqlShape.looksLikeSql(sql))
