@@ -1,6 +1,8 @@
 package io.github.rollbacksafety.baseline;
 
 import io.github.rollbacksafety.CheckLog;
+import io.github.rollbacksafety.RollbackSafetyException;
+import io.github.rollbacksafety.query.CodeFixtures;
 import io.github.rollbacksafety.git.GitBaselines;
 import io.github.rollbacksafety.query.QueryCollector;
 import io.github.rollbacksafety.query.QuerySourceKind;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A multi-module application at a git tag: entity superclass in {@code core}, entity and JPQL in {@code service},
@@ -144,6 +147,43 @@ class GitBaselineModulesTest {
 
         assertThat(collector.usages()).isEmpty();
         assertThat(collector.sql()).isEmpty();
+    }
+
+    @Test
+    void aQueryArtifactThatIsNoModuleOfTheRepositoryIsResolvedFromTheMavenRepositories() throws Exception {
+        var repo = repository();
+        var jar = CodeFixtures.zip(dir.resolve("shop-reports-2.0.jar"), CodeFixtures.fixtureEntries(""));
+        var asked = new java.util.ArrayList<String>();
+        var maven = new ReleaseRepository() {
+            @Override
+            public List<String> releasesBelow(ArtifactCoordinates coords, String projectVersion, int count) {
+                return List.of();
+            }
+
+            @Override
+            public Resolved resolve(ArtifactCoordinates coords, String version) {
+                asked.add(coords.ga() + ":" + version);
+                return new Resolved(jar, "test");
+            }
+        };
+        var releases = new PreviousReleases(new PreviousReleases.Settings(repo.resolve("migrations"),
+                List.of("com.acme:shop-reports:2.0", "com.acme:shop-core"), List.of(), List.of(), Optional.empty(),
+                Optional.empty(), Optional.empty(), 1, dir.resolve("trees"), PreviousReleases.Layout.DEFAULT,
+                List.of(), List.of("migrations"), Optional.empty()), CheckLog.SILENT);
+
+        var release = releases.fromGit(Optional.of(maven), "1.1.0-SNAPSHOT", "shop-migrations",
+                "db/changelog/db.changelog-master.xml").get(0);
+        release.prepare();
+        var collector = new QueryCollector();
+        release.querySources().forEach(s -> s.collect(collector));
+
+        // shop-core is a module of the repository: read from its sources, not resolved
+        assertThat(asked).containsExactly("com.acme:shop-reports:2.0");
+        assertThat(collector.usages()).anySatisfy(u -> assertThat(u.query().location().member())
+                .isEqualTo("fixtures.code.shop.Customer"));
+        assertThatThrownBy(() -> releases.fromGit(Optional.empty(), "1.1.0-SNAPSHOT", "shop-migrations",
+                "db/changelog/db.changelog-master.xml")).isInstanceOf(RollbackSafetyException.class)
+                .hasMessageContaining("shop-reports");
     }
 
     /** What the git baseline v1.0.0 of the migrations module reads, with these {@code baselineModules}. */
