@@ -59,6 +59,24 @@ class GitBaselineModulesTest {
                         @Column(name = "scope_id") private Long scopeId;
                     }
                     """);
+            write(repo, "core/src/main/java/com/acme/core/Address.java", """
+                    package com.acme.core;
+                    import jakarta.persistence.*;
+                    @Embeddable
+                    public class Address {
+                        @Column(name = "city_name") private String city;
+                    }
+                    """);
+            write(repo, "service/src/main/java/com/acme/service/AccountDao.java", """
+                    package com.acme.service;
+                    import jakarta.persistence.EntityManager;
+                    class AccountDao {
+                        Object inCity(EntityManager em, String city) {
+                            return em.createQuery("SELECT a FROM Account a WHERE a.address.city = :city")
+                                    .setParameter("city", city).getResultList();
+                        }
+                    }
+                    """);
             write(repo, "service/pom.xml", pom("shop-service", ""));
             write(repo, "service/src/main/java/com/acme/service/Account.java", """
                     package com.acme.service;
@@ -69,6 +87,7 @@ class GitBaselineModulesTest {
                     @NamedQuery(name = "Account.children", query = "SELECT a FROM Account a WHERE a.scopeId = :scope")
                     public class Account extends AbstractEntity {
                         private String name;
+                        @Embedded private com.acme.core.Address address;
                     }
                     """);
             write(repo, "service/src/main/resources/sql/report.sql", "SELECT name, scope_id FROM account");
@@ -129,11 +148,14 @@ class GitBaselineModulesTest {
 
         assertThat(collector.unparsed()).isEmpty();
         var jpql = collector.usages().stream().filter(u -> u.query().kind() == QuerySourceKind.JPQL).toList();
-        assertThat(jpql).singleElement().satisfies(u -> assertThat(columns(u)).contains("account.scope_id"));
+        assertThat(jpql).hasSize(2)
+                .anySatisfy(u -> assertThat(columns(u)).contains("account.scope_id"))
+                // an attribute of another module's embeddable
+                .anySatisfy(u -> assertThat(columns(u)).contains("account.city_name"));
         var mapping = collector.usages().stream().filter(u -> u.query().kind() == QuerySourceKind.JPA_MAPPING)
                 .toList();
         assertThat(mapping).singleElement().satisfies(u -> {
-            assertThat(columns(u)).contains("account.scope_id", "account.id");
+            assertThat(columns(u)).contains("account.scope_id", "account.id", "account.city_name");
             assertThat(u.query().location().file()).isEqualTo("service/src/main/java/com/acme/service/Account.java");
         });
         // the SQL resources of the service module count too
