@@ -96,30 +96,30 @@ public final class ChangelogReader {
     private static final int MAX_ATTEMPTS = 3;
 
     static boolean causedByConcurrentModification(Throwable e) {
-        for (var cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.util.ConcurrentModificationException) {
-                return true;
-            }
-        }
-        return false;
+        return causedBy(e, java.util.ConcurrentModificationException.class);
     }
 
     private Changelog readOnce(ChangelogSource source, ChangelogOptions options) {
         if (parsedFiles.isPresent()) {
             try {
                 return readOnce(source, options, true);
-            } catch (StaleReuse e) {
+            } catch (RuntimeException e) {
+                if (!causedBy(e, FileReuse.StaleReuse.class)) {
+                    throw e;
+                }
                 // a stored file did not fit this read after all: read everything from the files
             }
         }
         return readOnce(source, options, false);
     }
 
-    /** A changeset rebuilt from a stored file needs what only its parse has (its real checksum). */
-    private static final class StaleReuse extends RuntimeException {
-        StaleReuse() {
-            super(null, null, false, false);
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (var cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
         }
+        return false;
     }
 
     private Changelog readOnce(ChangelogSource source, ChangelogOptions options, boolean reuse) {
@@ -127,7 +127,7 @@ public final class ChangelogReader {
             var accessor = roots.accessor();
             return Scope.child(scopeValues(accessor), () -> StandInCustomChange.loadingFrom(classes,
                     () -> readInScope(source, options, accessor, reuse)));
-        } catch (StaleReuse e) {
+        } catch (FileReuse.StaleReuse e) {
             throw e;
         } catch (RollbackSafetyException e) {
             throw e;
@@ -248,14 +248,16 @@ public final class ChangelogReader {
                     ? fileLines.fingerprintOf(cs.getId(), cs.getAuthor()) : Optional.<String>empty();
             var key = filePath + "::" + cs.getId() + "::" + cs.getAuthor() + "::" + variant;
             var derived = reuse == null ? null : reuse.derived(cs);
-            if (reuse != null && reuse.rebuilt(cs) && textFingerprint.isEmpty()) {
-                throw new StaleReuse(); // its checksum would have to be computed from changes it does not have
+            var computed = derived == null ? Optional.<String>empty() : derived.checksum();
+            if (reuse != null && reuse.rebuilt(cs) && textFingerprint.isEmpty() && computed.isEmpty()) {
+                throw new FileReuse.StaleReuse(); // its checksum would need the changes it does not have
             }
             var checksum = unloadable(cs)
                     .map(why -> ChangeSetChecksum.unknown(why, textFingerprint))
                     .orElseGet(() -> checksumFromTextAlone(cs) && textFingerprint.isPresent()
                             ? ChangeSetChecksum.lazy(key, textFingerprint.get(), rereader)
-                            : checksumOrUnknown(cs, textFingerprint));
+                            : computed.map(ChangeSetChecksum::known).orElseGet(() -> checksumOrUnknown(cs,
+                            textFingerprint)));
             result.add(toRef(cs, filePath, line, checksum, variant,
                     derived != null ? derived : derive(cs, dbms)));
         }

@@ -41,7 +41,11 @@ import java.util.regex.Pattern;
 final class FileReuse {
 
     /** What the reader derives from one changeset's changes. */
-    record Derived(List<SchemaOp> ops, List<String> notes, Optional<Precondition.Guard> guard) {
+    record Derived(List<SchemaOp> ops, List<String> notes, Optional<Precondition.Guard> guard,
+                   Optional<String> checksum) {
+        Derived(List<SchemaOp> ops, List<String> notes, Optional<Precondition.Guard> guard) {
+            this(ops, notes, guard, Optional.empty());
+        }
     }
 
     /** The reader's translation of a changeset (with its changes) into {@link Derived}. */
@@ -50,13 +54,13 @@ final class FileReuse {
     }
 
     /**
-     * Text that makes a file's parse depend on more than its bytes: includes (other files, folder listings),
-     * parameters, entities and DTDs, rollbacks naming other changesets, changelog-wide changeset rewrites, and
-     * properties (they change the parameters later files see). Deliberately broad and case-blind (formatted SQL
-     * reads its comments so): a false match only costs a parse. Plain searches: a regular expression over every
-     * file cost more than the reuse saved.
+     * Text that makes a file's parse depend on other files: includes (other files, folder listings), entities and
+     * DTDs, rollbacks naming other changesets, changelog-wide changeset rewrites. Deliberately broad and case-blind
+     * (formatted SQL reads its comments so): a false match only costs a parse. Plain searches: a regular expression
+     * over every file cost more than the reuse saved. Parameters and properties are handled apart
+     * ({@link #usesParameters}).
      */
-    private static final List<String> NOT_SELF_CONTAINED = List.of("include", "${", "<!doctype", "<!entity",
+    private static final List<String> NOT_SELF_CONTAINED = List.of("include", "<!doctype", "<!entity",
             "changesetpath", "changesetid", "removechangesetproperty", "modifychangesets");
     private static final Pattern PROPERTY = Pattern.compile(
             "<(?:[\\w.-]+:)?property\\b|^\\s*-?\\s*property\\s*:|\"property\"\\s*:|--\\s*property\\b", Pattern.MULTILINE);
@@ -68,11 +72,27 @@ final class FileReuse {
                 return false;
             }
         }
-        return !lower.contains("property") || !PROPERTY.matcher(lower).find();
+        return true;
+    }
+
+    /**
+     * Whether a file uses parameters ({@code ${...}}) or defines them ({@code property}): its parse then depends on
+     * the parameters in force (part of its key) and changes them for the files after it (replayed on reuse).
+     */
+    static boolean usesParameters(String text) {
+        var lower = text.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("${") || lower.contains("property") && PROPERTY.matcher(lower).find();
+    }
+
+    /** A stored file whose replayed parameters did not come out as recorded: the read starts again without reuse. */
+    static final class StaleReuse extends RuntimeException {
+        StaleReuse() {
+            super("a reused changelog file did not fit this read", null, false, false);
+        }
     }
 
     /** Bumped when what a key covers changes. */
-    private static final String KEY_FORMAT = "parsed-file-1";
+    private static final String KEY_FORMAT = "parsed-file-2";
 
     private final ParsedFileStore store;
     private final String options;
@@ -103,7 +123,16 @@ final class FileReuse {
         }
         var bytes = read(accessor, location);
         var text = bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
-        var key = text == null || !selfContained(text) ? null : key(location, bytes);
+        String key = null;
+        ParameterState.Snapshot before = null;
+        if (text != null && selfContained(text)) {
+            if (!usesParameters(text)) {
+                key = key(location, bytes, "");
+            } else {
+                before = ParameterState.snapshot(parameters).orElse(null);
+                key = before == null ? null : key(location, bytes, before.text());
+            }
+        }
         boolean claimed = false;
         if (key != null) {
             var stored = loadQuietly(key);
@@ -132,7 +161,7 @@ final class FileReuse {
                 frames.removeLast();
             }
             if (key != null && !frame.includedOthers) {
-                recorded = record(key, text, changeLog, parameters);
+                recorded = record(key, text, changeLog, parameters, before);
             }
             return changeLog;
         } finally {
@@ -201,9 +230,10 @@ final class FileReuse {
         });
     }
 
-    private String key(String location, byte[] bytes) {
+    private String key(String location, byte[] bytes, String parametersInForce) {
         var digest = Sha256.newDigest();
-        digest.update((KEY_FORMAT + "\n" + location + "\n" + options + "\n").getBytes(StandardCharsets.UTF_8));
+        digest.update((KEY_FORMAT + "\n" + location + "\n" + options + "\n" + parametersInForce + "\n")
+                .getBytes(StandardCharsets.UTF_8));
         digest.update(bytes);
         return Sha256.hex(digest.digest());
     }
@@ -226,7 +256,7 @@ final class FileReuse {
 
     /** Records a parsed file when it stands alone, with what the reader derives for each of its changesets. */
     private Optional<ParsedFile> record(String key, String text, DatabaseChangeLog changeLog,
-                                        ChangeLogParameters parameters) {
+                                        ChangeLogParameters parameters, ParameterState.Snapshot before) {
         if (!changeLog.getPreconditions().getNestedPreconditions().isEmpty()
                 || !changeLog.getChangeVisitors().isEmpty()) {
             return Optional.empty();
@@ -237,14 +267,22 @@ final class FileReuse {
         var results = new IdentityHashMap<ChangeSet, Derived>();
         var keys = new HashSet<String>();
         for (var cs : changeLog.getChangeSets()) {
-            if (!ChangelogReader.checksumFromTextAlone(cs) || ChangelogReader.unloadable(cs).isPresent()
-                    || scan.fingerprintOf(cs.getId(), cs.getAuthor()).isEmpty()) {
-                return Optional.empty(); // its checksum needs the changes: such a file is always parsed
-            }
             keys.add(cs.getId() + "::" + cs.getAuthor() + "::" + ChangelogReader.variant(cs));
+        }
+        // as the reader decides: fingerprints count only when the scan found exactly Liquibase's changesets
+        boolean scanMatches = keys.size() == scan.size();
+        for (var cs : changeLog.getChangeSets()) {
+            if (!ChangelogReader.checksumFromTextAlone(cs) || ChangelogReader.unloadable(cs).isPresent()) {
+                return Optional.empty(); // its checksum depends on other files or classes: always parsed
+            }
             Derived d;
             try {
                 d = deriver.derive(cs);
+                if (!scanMatches || scan.fingerprintOf(cs.getId(), cs.getAuthor()).isEmpty()) {
+                    // the text does not decide the checksum (e.g. ${...}): the reader computes it now, so is it kept
+                    d = new Derived(d.ops(), d.notes(), d.guard(), Optional.of(
+                            cs.generateCheckSum(liquibase.ChecksumVersion.latest()).toString()));
+                }
             } catch (RuntimeException e) {
                 return Optional.empty(); // the reader reports it, or not, as without reuse
             }
@@ -255,19 +293,27 @@ final class FileReuse {
                     cs.getObjectQuotingStrategy() == null ? null : cs.getObjectQuotingStrategy().name(),
                     cs.getLabels() == null ? null : cs.getLabels().toString(), cs.isIgnore(), cs.getRunOrder(),
                     cs.getCreated(), cs.getComments(), cs.getValidCheckSums().stream().map(CheckSum::toString)
-                    .sorted().toList(), d.guard(), d.ops(), d.notes()));
-        }
-        if (keys.size() != scan.size()) {
-            return Optional.empty(); // the scan did not find exactly Liquibase's changesets: fingerprints untrusted
+                    .sorted().toList(), d.guard(), d.ops(), d.notes(), d.checksum().orElse(null)));
         }
         var skipped = new ArrayList<ParsedFile.Skipped>();
         for (var cs : changeLog.getSkippedChangeSets()) {
             skipped.add(new ParsedFile.Skipped(cs.getId(), cs.getAuthor(), cs.getFilePath(),
                     cs.getDbmsOriginalString()));
         }
+        List<ParsedFile.Parameter> defines = List.of();
+        String parametersAfter = null;
+        if (before != null) {
+            var added = ParameterState.added(before, parameters);
+            var after = ParameterState.snapshot(parameters);
+            if (added.isEmpty() || after.isEmpty()) {
+                return Optional.empty();
+            }
+            defines = added.get();
+            parametersAfter = after.get().text();
+        }
         var file = new ParsedFile(physical, rawLogicalFilePath(changeLog), original(changeLog.getContextFilter()),
                 changeLog.getObjectQuotingStrategy() == null ? null : changeLog.getObjectQuotingStrategy().name(),
-                scan.declarations(), changeSets, skipped);
+                scan.declarations(), changeSets, skipped, defines, parametersAfter);
         // what would be rebuilt must look to Liquibase and to the reader as what was parsed
         var check = rebuildUnchecked(file, parameters);
         if (!sameAs(changeLog, check)) {
@@ -286,10 +332,23 @@ final class FileReuse {
         } catch (RuntimeException e) {
             return Optional.empty(); // an entry this Liquibase cannot take: parse the file
         }
+        if (file.parametersAfter() != null) {
+            // what the file's properties defined, defined again; the parameters must then be as after its parse
+            for (var p : file.defines()) {
+                parameters.set(p.key(), p.value(), p.contexts() == null ? null : new ContextExpression(
+                        p.contexts().original()), p.labels() == null ? null : new Labels(p.labels()), p.databases(),
+                        p.global(), changeLog);
+            }
+            var after = ParameterState.snapshot(parameters);
+            if (after.isEmpty() || !after.get().text().equals(file.parametersAfter())) {
+                throw new StaleReuse();
+            }
+        }
         var changeSets = changeLog.getChangeSets();
         for (int i = 0; i < changeSets.size(); i++) {
             var stored = file.changeSets().get(i);
-            derived.put(changeSets.get(i), new Derived(stored.ops(), stored.notes(), stored.guard()));
+            derived.put(changeSets.get(i), new Derived(stored.ops(), stored.notes(), stored.guard(),
+                    Optional.ofNullable(stored.checksum())));
             rebuilt.add(changeSets.get(i));
         }
         lines.put(file.physicalPath(), ChangeSetLines.of(file.declarations()));

@@ -34,9 +34,10 @@ class ChangelogFileCacheTest {
                 null, true, null, "", false, null, null, null, List.of(),
                 Optional.of(new Precondition.Guard(new Precondition.TableExists("t" + i),
                         Precondition.OnFail.MARK_RAN)),
-                List.<SchemaOp>of(new SchemaOp.DropTable("t" + i)), List.of("note " + i))).toList();
+                List.<SchemaOp>of(new SchemaOp.DropTable("t" + i)), List.of("note " + i), i % 2 == 0 ? null : "9:x" + i)).toList();
         return new ParsedFile("db/f.xml", null, new ParsedFile.Context(null), null, List.of(), changeSets,
-                List.of(new ParsedFile.Skipped("s", "a", "db/f.xml", "h2")));
+                List.of(new ParsedFile.Skipped("s", "a", "db/f.xml", "h2")),
+                List.of(new ParsedFile.Parameter("now", "now()", null, null, "postgresql", true)), "global:now=now()");
     }
 
     private static List<StoredChangeSet> read(ChangelogReader reader, ChangelogSource source) {
@@ -65,7 +66,7 @@ class ChangelogFileCacheTest {
         var file = new ParsedFile("db/f.xml", null, new ParsedFile.Context(null), null, List.of(), List.of(
                 new ParsedFile.ChangeSet("1", "a", "db/f.xml", null, false, false, new ParsedFile.Context(null), null,
                         null, null, true, null, "", false, null, null, null, List.of(), Optional.empty(), ops,
-                        List.of())), List.of());
+                        List.of(), null)), List.of(), List.of(), null);
         var cache = new ChangelogFileCache(dir, "1.0");
         cache.store("k", file);
 

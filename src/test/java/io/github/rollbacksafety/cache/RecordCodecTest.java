@@ -70,8 +70,9 @@ class RecordCodecTest {
         var file = new ParsedFile("f.xml", null, null, "QUOTE_ALL_OBJECTS", List.of(), List.of(
                 new ParsedFile.ChangeSet(longText, "a", "f.xml", null, true, false, new ParsedFile.Context(null),
                         "h2, postgresql", null, null, false, null, null, true, "first", null, null,
-                        List.of("9:abc"), java.util.Optional.empty(), List.of(), List.of(longText))),
-                List.of());
+                        List.of("9:abc"), java.util.Optional.empty(), List.of(), List.of(longText), "9:def")),
+                List.of(), List.of(new ParsedFile.Parameter("k", longText, new ParsedFile.Context(null), "", null,
+                false)), null);
 
         assertThat(roundTrip(file, ParsedFile.class)).isEqualTo(file);
     }

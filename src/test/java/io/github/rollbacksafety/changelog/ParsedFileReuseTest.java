@@ -166,7 +166,7 @@ class ParsedFileReuseTest {
     }
 
     @Test
-    void filesWhoseParseDependsOnMoreThanTheirBytesAreNeverStored() throws IOException {
+    void filesThatReadOtherFilesAreNeverStoredAndParametersAreKeptTrackOf() throws IOException {
         var root = tmp.resolve("dep");
         Files.createDirectories(root);
         var leaf = """
@@ -178,8 +178,10 @@ class ParsedFileReuseTest {
                   </changeSet>
                 </databaseChangeLog>
                 """;
+        // prop.xml defines ${table} (global) and ${own} (local to it); param.xml uses ${table}
+        Files.writeString(root.resolve("prop.xml"), leaf.formatted("<property name=\"table\" value=\"t1\"/>"
+                + "<property name=\"own\" value=\"o\" global=\"false\"/>", "u_${own}"));
         Files.writeString(root.resolve("param.xml"), leaf.formatted("", "${table}"));
-        Files.writeString(root.resolve("prop.xml"), leaf.formatted("<property name=\"table\" value=\"t\"/>", "u"));
         Files.writeString(root.resolve("data.sql"), "SELECT 1;\n");
         Files.writeString(root.resolve("sqlfile.xml"), leaf.formatted("", "v").replace("</changeSet>",
                 "</changeSet><changeSet id=\"2\" author=\"a\"><sqlFile path=\"data.sql\""
@@ -195,13 +197,26 @@ class ParsedFileReuseTest {
         var source = ChangelogSource.of(root, "master.xml", "m");
         var store = new MemoryStore();
         var reader = new ChangelogReader().withParsedFiles(store);
-        reader.read(source, ChangelogOptions.DEFAULT);
-        // the SQL file the sqlFile change reads is edited: a stored sqlfile.xml would hide the new checksum
-        Files.writeString(root.resolve("data.sql"), "SELECT 2;\n");
+        var first = reader.read(source, ChangelogOptions.DEFAULT);
+        assertThat(first.changeSets().get(1).ops().toString()).contains("t1");
+        assertThat(store.files.values()).extracting(ParsedFile::physicalPath)
+                .containsExactlyInAnyOrder("prop.xml", "param.xml");
 
-        assertThat(everything(reader.read(source, ChangelogOptions.DEFAULT)))
-                .isEqualTo(everything(new ChangelogReader().read(source, ChangelogOptions.DEFAULT)));
-        assertThat(store.stores).hasValue(0);
+        // rebuilt: prop.xml's properties are defined again, so param.xml (keyed by them) is rebuilt as well
+        var second = reader.read(source, ChangelogOptions.DEFAULT);
+        assertThat(store.hits).hasValue(2);
+        assertThat(everything(second)).isEqualTo(everything(new ChangelogReader().read(source,
+                ChangelogOptions.DEFAULT)));
+
+        // the SQL file the sqlFile change reads is edited; prop.xml now defines another table: param.xml is parsed
+        // again under the new parameters (its own bytes did not change)
+        Files.writeString(root.resolve("data.sql"), "SELECT 2;\n");
+        Files.writeString(root.resolve("prop.xml"), Files.readString(root.resolve("prop.xml")).replace("t1", "t2"));
+        var third = reader.read(source, ChangelogOptions.DEFAULT);
+        assertThat(everything(third)).isEqualTo(everything(new ChangelogReader().read(source,
+                ChangelogOptions.DEFAULT)));
+        assertThat(third.changeSets().get(1).ops().toString()).contains("t2").doesNotContain("t1");
+        assertThat(store.hits).hasValue(2);
     }
 
     private Path copy(String fixture) throws IOException {
@@ -221,17 +236,21 @@ class ParsedFileReuseTest {
     }
 
     @Test
-    void whatMakesAFileDependOnOthersIsFoundInEveryFormat() {
-        assertThat(FileReuse.selfContained("<changeSet id=\"1\" author=\"a\"><column name=\"property_id\"/>"
-                + "<column name=\"included\"/></changeSet>".replace("included", "incl"))).isTrue();
+    void whatMakesAFileDependOnOthersOrOnParametersIsFoundInEveryFormat() {
+        assertThat(FileReuse.selfContained("<changeSet id=\"1\" author=\"a\"><column name=\"property_id\"/>"))
+                .isTrue();
+        assertThat(FileReuse.usesParameters("<changeSet id=\"1\" author=\"a\"><column name=\"property_id\"/>"))
+                .isFalse();
         assertThat(FileReuse.selfContained("databaseChangeLog:\n  - changeSet:\n      id: 1\n")).isTrue();
         for (var text : List.of("<include file=\"x.xml\"/>", "<includeAll path=\"db/\"/>",
-                "<property name=\"t\" value=\"u\"/>", "<db:property name=\"t\" value=\"u\"/>",
-                "databaseChangeLog:\n  - property:\n      name: t\n", "{\"property\": {\"name\": \"t\"}}",
-                "--liquibase formatted sql\n--PROPERTY name:t value:u\n", "--liquibase formatted sql\n--Include file:x.sql\n",
-                "<createTable tableName=\"${prefix}_t\"/>", "<!DOCTYPE x [<!ENTITY e SYSTEM \"f\">]>",
+                "--liquibase formatted sql\n--Include file:x.sql\n", "<!DOCTYPE x [<!ENTITY e SYSTEM \"f\">]>",
                 "<rollback changeSetId=\"1\" changeSetAuthor=\"a\"/>", "<removeChangeSetProperty change=\"x\"/>")) {
             assertThat(FileReuse.selfContained(text)).as(text).isFalse();
+        }
+        for (var text : List.of("<property name=\"t\" value=\"u\"/>", "<db:property name=\"t\" value=\"u\"/>",
+                "databaseChangeLog:\n  - property:\n      name: t\n", "{\"property\": {\"name\": \"t\"}}",
+                "--liquibase formatted sql\n--PROPERTY name:t value:u\n", "<createTable tableName=\"${prefix}_t\"/>")) {
+            assertThat(FileReuse.usesParameters(text)).as(text).isTrue();
         }
     }
 }
