@@ -143,7 +143,7 @@ public final class ChangelogReader {
      */
     public Changelog restore(ChangelogSource source, ChangelogOptions options, List<StoredChangeSet> stored,
                              Runnable beforeReread) {
-        var rereader = new Rereader(source, options);
+        var rereader = new Rereader(source, options, parsedFiles);
         ChangeSetChecksum.Resolver resolver = keys -> {
             beforeReread.run();
             return rereader.checksums(keys);
@@ -203,7 +203,7 @@ public final class ChangelogReader {
         var reuse = withReuse ? new FileReuse(parsedFiles.get(), canonical(options), cs -> derive(cs, dbmsOption))
                 : null;
         DatabaseChangeLog changeLog = parse(source, options, accessor, reuse);
-        var rereader = new Rereader(source, options);
+        var rereader = new Rereader(source, options, parsedFiles);
         // changesets per physical file: a file's fingerprints are trusted only when its scan found them all
         var declaredPerFile = new HashMap<String, Integer>();
         var physicalKeys = new HashSet<String>();
@@ -294,26 +294,50 @@ public final class ChangelogReader {
     private static final class Rereader implements ChangeSetChecksum.Resolver {
         private final ChangelogSource source;
         private final ChangelogOptions options;
+        private final Optional<ParsedFileStore> parsedFiles;
 
-        Rereader(ChangelogSource source, ChangelogOptions options) {
+        Rereader(ChangelogSource source, ChangelogOptions options, Optional<ParsedFileStore> parsedFiles) {
             this.source = source;
             this.options = options;
+            this.parsedFiles = parsedFiles;
         }
 
         @Override
         public Map<String, String> checksums(Set<String> keys) {
+            if (parsedFiles.isPresent()) {
+                // only the files of the changesets asked for are parsed; a changeset asked for that another file
+                // declares (a logicalFilePath) comes back rebuilt, without changes: then everything is parsed
+                var files = new HashSet<String>();
+                keys.forEach(k -> files.add(DatabaseChangeLog.normalizePath(k.substring(0, k.indexOf("::")))));
+                try {
+                    return checksums(keys, FileReuse.readingOnly(parsedFiles.get(), canonical(options), files::contains));
+                } catch (RuntimeException e) {
+                    if (!causedBy(e, FileReuse.StaleReuse.class)) {
+                        throw e;
+                    }
+                }
+            }
+            return checksums(keys, null);
+        }
+
+        private Map<String, String> checksums(Set<String> keys, FileReuse reuse) {
             try (var roots = ChangelogRoots.open(source.roots(), source.classPath()); var classes = new CustomChangeClasses(source)) {
                 var accessor = roots.accessor();
                 return Scope.child(scopeValues(accessor), () -> StandInCustomChange.loadingFrom(classes, () -> {
                     var result = new HashMap<String, String>();
-                    for (ChangeSet cs : parse(source, options, accessor).getChangeSets()) {
+                    for (ChangeSet cs : parse(source, options, accessor, reuse).getChangeSets()) {
                         var key = cs.getFilePath() + "::" + cs.getId() + "::" + cs.getAuthor() + "::" + variant(cs);
                         if (keys.contains(key) && !result.containsKey(key)) {
+                            if (reuse != null && reuse.rebuilt(cs)) {
+                                throw new FileReuse.StaleReuse();
+                            }
                             result.put(key, checksum(cs, cs.getFilePath(), 0));
                         }
                     }
                     return result;
                 }));
+            } catch (FileReuse.StaleReuse e) {
+                throw e;
             } catch (RollbackSafetyException e) {
                 throw e;
             } catch (Exception | StackOverflowError e) {

@@ -109,10 +109,28 @@ final class FileReuse {
         boolean includedOthers;
     }
 
+    /** Files that must be parsed (reused neither from nor into the store), by the location they are included as. */
+    private final java.util.function.Predicate<String> mustParse;
+
     FileReuse(ParsedFileStore store, String options, Deriver deriver) {
+        this(store, options, deriver, location -> false);
+    }
+
+    private FileReuse(ParsedFileStore store, String options, Deriver deriver,
+                      java.util.function.Predicate<String> mustParse) {
         this.store = store;
         this.options = options;
         this.deriver = deriver;
+        this.mustParse = mustParse;
+    }
+
+    /**
+     * A reuse that only takes stored files, never records, and parses the files {@code mustParse} names: for reading
+     * a changelog again for some changesets' real checksums, which only their parse has.
+     */
+    static FileReuse readingOnly(ParsedFileStore store, String options,
+                                 java.util.function.Predicate<String> mustParse) {
+        return new FileReuse(store, options, null, mustParse);
     }
 
     /** Parses {@code location} through {@code parser}, or rebuilds it from the store when its bytes were stored. */
@@ -125,7 +143,7 @@ final class FileReuse {
         var text = bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
         String key = null;
         ParameterState.Snapshot before = null;
-        if (text != null && selfContained(text)) {
+        if (text != null && selfContained(text) && !mustParse.test(DatabaseChangeLog.normalizePath(location))) {
             if (!usesParameters(text)) {
                 key = key(location, bytes, "");
             } else {
@@ -136,7 +154,7 @@ final class FileReuse {
         boolean claimed = false;
         if (key != null) {
             var stored = loadQuietly(key);
-            if (stored.isEmpty()) {
+            if (stored.isEmpty() && deriver != null) {
                 // another read parsing the same file right now: take its result rather than parse it twice
                 var other = claimQuietly(key);
                 claimed = other.isEmpty();
@@ -160,7 +178,7 @@ final class FileReuse {
             } finally {
                 frames.removeLast();
             }
-            if (key != null && !frame.includedOthers) {
+            if (key != null && !frame.includedOthers && deriver != null) {
                 recorded = record(key, text, changeLog, parameters, before);
             }
             return changeLog;

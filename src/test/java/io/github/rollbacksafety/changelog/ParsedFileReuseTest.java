@@ -50,7 +50,16 @@ class ParsedFileReuseTest {
     /** Everything a read yields, with every checksum computed (lazy ones by reading the files again). */
     private static List<List<Object>> everything(Changelog changelog) {
         return changelog.changeSets().stream().map(cs -> List.<Object>of(StoredChangeSet.of(cs),
-                cs.checksum().orElse("-"))).toList();
+                computed(cs))).toList();
+    }
+
+    /** The real checksum, computed now by reading the changelog again when the read only fingerprinted it. */
+    private static String computed(ChangeSetRef cs) {
+        try {
+            return cs.computedChecksum();
+        } catch (RuntimeException e) {
+            return "cannot: " + e.getMessage();
+        }
     }
 
     private static void assertSameAsParsing(ChangelogSource source, ChangelogOptions options, MemoryStore store) {
@@ -104,12 +113,13 @@ class ParsedFileReuseTest {
         Files.writeString(script, Files.readString(script).replace("\n--changeset", "\n-- an edit\n--changeset"));
         Files.writeString(script, Files.readString(script) + "\nALTER TABLE customer ADD COLUMN edited INT;\n");
         int hitsBefore = store.hits.get();
-        var again = everything(reader.read(source, ChangelogOptions.DEFAULT));
-
-        assertThat(again).isEqualTo(everything(new ChangelogReader().read(source, ChangelogOptions.DEFAULT)));
-        assertThat(store.files).hasSize(stored + 1); // the edited file under its new bytes
+        var again = reader.read(source, ChangelogOptions.DEFAULT);
         // r1.yaml (included twice), f1.sql and f10.sql came from the store, f2.sql did not
         assertThat(store.hits.get() - hitsBefore).isEqualTo(4);
+
+        assertThat(everything(again)).isEqualTo(everything(new ChangelogReader().read(source,
+                ChangelogOptions.DEFAULT)));
+        assertThat(store.files).hasSize(stored + 1); // the edited file under its new bytes
     }
 
     @Test
@@ -205,6 +215,7 @@ class ParsedFileReuseTest {
         // rebuilt: prop.xml's properties are defined again, so param.xml (keyed by them) is rebuilt as well
         var second = reader.read(source, ChangelogOptions.DEFAULT);
         assertThat(store.hits).hasValue(2);
+        int hitsAfterSecond = store.hits.get();
         assertThat(everything(second)).isEqualTo(everything(new ChangelogReader().read(source,
                 ChangelogOptions.DEFAULT)));
 
@@ -212,11 +223,13 @@ class ParsedFileReuseTest {
         // again under the new parameters (its own bytes did not change)
         Files.writeString(root.resolve("data.sql"), "SELECT 2;\n");
         Files.writeString(root.resolve("prop.xml"), Files.readString(root.resolve("prop.xml")).replace("t1", "t2"));
+        int hitsBeforeThird = store.hits.get();
         var third = reader.read(source, ChangelogOptions.DEFAULT);
+        assertThat(store.hits.get()).isEqualTo(hitsBeforeThird);
+        assertThat(hitsAfterSecond).isEqualTo(2);
         assertThat(everything(third)).isEqualTo(everything(new ChangelogReader().read(source,
                 ChangelogOptions.DEFAULT)));
         assertThat(third.changeSets().get(1).ops().toString()).contains("t2").doesNotContain("t1");
-        assertThat(store.hits).hasValue(2);
     }
 
     private Path copy(String fixture) throws IOException {
@@ -252,5 +265,43 @@ class ParsedFileReuseTest {
                 "--liquibase formatted sql\n--PROPERTY name:t value:u\n", "<createTable tableName=\"${prefix}_t\"/>")) {
             assertThat(FileReuse.usesParameters(text)).as(text).isTrue();
         }
+    }
+
+    @Test
+    void realChecksumsOfRebuiltChangesetsComeFromParsingTheirFileEvenUnderAnotherLogicalPath() throws IOException {
+        var root = tmp.resolve("logical");
+        Files.createDirectories(root);
+        var leaf = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <changeSet id="1" author="a"%s>
+                    <createTable tableName="%s"><column name="id" type="int"/></createTable>
+                  </changeSet>
+                </databaseChangeLog>
+                """;
+        Files.writeString(root.resolve("plain.xml"), leaf.formatted("", "p"));
+        Files.writeString(root.resolve("moved.xml"), leaf.formatted(" logicalFilePath=\"old/place.xml\"", "m"));
+        Files.writeString(root.resolve("master.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog">
+                  <include file="plain.xml" relativeToChangelogFile="true"/>
+                  <include file="moved.xml" relativeToChangelogFile="true"/>
+                </databaseChangeLog>
+                """);
+        var source = ChangelogSource.of(root, "master.xml", "m");
+        var store = new MemoryStore();
+        var reader = new ChangelogReader().withParsedFiles(store);
+        reader.read(source, ChangelogOptions.DEFAULT);
+        var rebuilt = reader.read(source, ChangelogOptions.DEFAULT);
+        assertThat(store.hits).hasValue(2);
+        var parsed = new ChangelogReader().read(source, ChangelogOptions.DEFAULT);
+
+        // each checksum is computed on demand by reading again: plain.xml is parsed for its own; for the moved
+        // changeset the file asked for (old/place.xml) is not the one that declares it, which is found out
+        assertThat(rebuilt.changeSets()).extracting(ChangeSetRef::filePath).containsExactly("plain.xml",
+                "old/place.xml");
+        assertThat(rebuilt.changeSets().stream().map(ParsedFileReuseTest::computed).toList())
+                .isEqualTo(parsed.changeSets().stream().map(ParsedFileReuseTest::computed).toList())
+                .allMatch(c -> c.startsWith("9:"));
     }
 }
