@@ -60,6 +60,7 @@ public final class FoldedText {
     private int hash;
     /** {@link #mayBeStatement()} once known: 0 not yet, 1 no, 2 yes. */
     private byte statement;
+    private int choices = -1;
 
     private FoldedText(List<Part> parts) {
         this.parts = parts;
@@ -580,21 +581,47 @@ public final class FoldedText {
         if (equals(other)) {
             return true;
         }
-        var otherChoices = new Choices();
-        otherChoices.collect(other.parts);
-        var choices = new Choices();
-        choices.collect(parts);
-        if (!otherChoices.list.isEmpty() || choices.list.isEmpty()) {
+        if (choiceCount() > MAX_CHOICES_COMPARED || other.choiceCount() > MAX_CHOICES_COMPARED) {
             return false;
         }
-        var wanted = flatten(other.parts, new int[0], otherChoices);
-        var picks = candidatePicks(choices.list);
-        for (int tries = 0; tries < MAX_TRIES && picks.hasNext(); tries++) {
-            if (flatten(parts, picks.next(), choices).equals(wanted)) {
-                return true;
+        var mine = allWays(MAX_WAYS);
+        var theirs = other.allWays(MAX_WAYS);
+        return mine != null && theirs != null && mine.containsAll(theirs);
+    }
+
+    /** Ways compared by {@link #includes}, at most. */
+    private static final int MAX_WAYS = 64;
+    private static final int MAX_CHOICES_COMPARED = 6;
+
+    /** How many distinct choices the text holds (nested ones included). */
+    public int choiceCount() {
+        if (choices < 0) {
+            var all = new Choices();
+            all.collect(parts);
+            choices = all.list.size();
+        }
+        return choices;
+    }
+
+    /** Every way through the choices, flattened; null when there are more than {@code limit}. */
+    private Set<List<Part>> allWays(int limit) {
+        var choices = new Choices();
+        choices.collect(parts);
+        var result = new LinkedHashSet<List<Part>>();
+        var picks = new int[choices.list.size()];
+        while (true) {
+            result.add(flatten(parts, picks, choices));
+            if (result.size() > limit) {
+                return null;
+            }
+            int i = 0;
+            while (i < picks.length && ++picks[i] == choices.list.get(i).options().size()) {
+                picks[i++] = 0;
+            }
+            if (i == picks.length) {
+                return result;
             }
         }
-        return false;
     }
 
     /** Known text as it is, unknown parts as placeholders chosen by what surrounds them. */

@@ -53,7 +53,9 @@ final class StringFlow {
             "isBlank", "capacity", "chars", "equals", "equalsIgnoreCase", "hashCode", "compareTo", "contains",
             "startsWith", "endsWith", "matches", "codePointAt", "contentEquals", "regionMatches");
     /** Text-growing merges allowed at one point of the code before its texts stay as they are. */
-    private static final int MAX_MERGES = 4;
+    private static final int MAX_MERGES = 8;
+    /** Choices one text may hold before unions stop growing it (generated code, long branchy methods). */
+    private static final int MAX_CHOICES = 16;
     private static final int MAX_ARRAY = 64;
 
     private StringFlow() {
@@ -752,7 +754,7 @@ final class StringFlow {
                 return incoming; // the way already taken, now with others: the union is the newer text
             }
             boolean again = priorMerges > 0 && startsWith(incoming, old);
-            if (priorMerges >= MAX_MERGES || again) {
+            if (priorMerges >= MAX_MERGES || again || old.choiceCount() + incoming.choiceCount() > MAX_CHOICES) {
                 return old;
             }
             grew = true;

@@ -121,7 +121,7 @@ class AssembledBytecodeTest {
     @Test
     void everyAssembledStatementParses() throws UnparsableQueryException {
         var extractor = new SqlUsageExtractor();
-        assertThat(strings).hasSizeBetween(13, 15);
+        assertThat(strings).hasSizeBetween(13, 17);
         for (var s : strings) {
             var q = new Query(s.text(), s.location(), QuerySourceKind.BYTECODE_STRING);
             var member = s.location().member();
