@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public final class HqlShape {
 
-    private static final Pattern LITERAL = Pattern.compile("'(?:[^']|'')*'");
+    private static final Pattern LITERAL = Pattern.compile("'(?:[^']++|'')*+'"); // possessive: long literals must not overflow the stack
     private static final Pattern STARTS_WITH_FROM = Pattern.compile("(?is)\\A[\\s(]*from\\s+[A-Za-z_]");
     private static final Pattern FETCH_OR_NEW = Pattern.compile(
             "(?is)\\bjoin\\s+fetch\\b|\\bselect\\s+(?:distinct\\s+)?new\\s+[A-Za-z_][\\w$]*(?:\\.[\\w$]+)+\\s*\\(");

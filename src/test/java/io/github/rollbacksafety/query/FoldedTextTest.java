@@ -36,6 +36,17 @@ class FoldedTextTest {
     }
 
     @Test
+    void aStatementFoldedWithALongLiteralIsReadWithoutOverflowingTheStack() throws UnparsableQueryException {
+        // seen in pgjdbc's DatabaseMetaData: a keyword list of thousands of characters in one literal
+        var words = "abs,absolute,action,".repeat(400);
+        var sql = of("select string_agg(word, ',') from pg_catalog.pg_get_keywords() where word <> ALL ('{")
+                .plus(words).plus("}'::text[])").render();
+        var usage = new SqlUsageExtractor().extract(new Query(sql, new SourceLocation("A.class", 1, "A#m"),
+                QuerySourceKind.BYTECODE_STRING));
+        assertThat(usage.query().sql()).hasSizeGreaterThan(8000);
+    }
+
+    @Test
     void formatFoldsConstantArgumentsAndKeepsOthersUnknown() {
         var text = FoldedText.format("SELECT %1$s, %s FROM %s_orders WHERE id IN (%s) AND pct > 5%% LIMIT %d",
                 List.of(of("id"), FoldedText.unknown("tenant"), FoldedText.unknown("ids"), of("10"))).orElseThrow();
