@@ -14,6 +14,7 @@ import io.github.rollbacksafety.database.DatabaseCheck;
 import io.github.rollbacksafety.database.DatabaseTarget;
 import io.github.rollbacksafety.git.GitBaselines;
 import io.github.rollbacksafety.query.ReadingOptions;
+import io.github.rollbacksafety.query.mapping.PhysicalNaming;
 import io.github.rollbacksafety.report.ConsoleLine;
 import io.github.rollbacksafety.report.ConsoleReport;
 import io.github.rollbacksafety.report.ReportData;
@@ -302,6 +303,8 @@ public final class CheckRunner {
         }
         fp.text("config", String.join("|", settings.toolVersion(), settings.output().reportFormats(),
                 String.valueOf(settings.queries().artifacts()), String.valueOf(settings.queries().dependencies()),
+                String.valueOf(settings.queries().baselineModules()),
+                settings.queries().physicalNaming().map(PhysicalNaming::spelling).orElse("auto"),
                 String.valueOf(settings.output().reportDirectory()),
                 settings.database().map(DatabaseTarget::label).orElse("no database")));
         return Optional.of(fp.hex());

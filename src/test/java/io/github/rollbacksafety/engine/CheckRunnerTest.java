@@ -246,6 +246,26 @@ class CheckRunnerTest {
         assertThat(CheckRunner.fingerprint(request, globbed)).isEmpty();
     }
 
+    @Test
+    void theModulesReadAndTheNamingAreInTheFingerprint() {
+        var base = settings(SEED.resolve("next-drop"), baseline(false, false), FailOn.BREAKING);
+        java.util.function.Function<CheckSettings.Queries, CheckSettings> with = q -> new CheckSettings(base.project(),
+                base.changelog(), base.changelogOptions(), base.baseline(), q, base.waivers(), base.failOn(),
+                base.output(), base.cacheDirectory(), base.toolVersion());
+        var request = CheckRequest.of(new io.github.rollbacksafety.changelog.ChangelogSource(
+                List.of(SEED.resolve("next-drop/src/main/resources")), "db/changelog/db.changelog-master.xml", "1.1.0"),
+                List.of());
+        var plain = CheckRunner.fingerprint(request, with.apply(new CheckSettings.Queries(List.of(), List.of(),
+                List.of(), false, List.of(), List.of(), List.of(), Optional.empty()))).orElseThrow();
+        var modules = CheckRunner.fingerprint(request, with.apply(new CheckSettings.Queries(List.of(), List.of(),
+                List.of(), false, List.of(), List.of(), List.of("core"), Optional.empty()))).orElseThrow();
+        var naming = CheckRunner.fingerprint(request, with.apply(new CheckSettings.Queries(List.of(), List.of(),
+                List.of(), false, List.of(), List.of(), List.of(),
+                Optional.of(io.github.rollbacksafety.query.mapping.PhysicalNaming.SNAKE_CASE)))).orElseThrow();
+
+        assertThat(java.util.Set.of(plain, modules, naming)).hasSize(3);
+    }
+
     private CheckSettings settings(Path module, CheckSettings.Baseline baseline, FailOn failOn) {
         return settings(module, baseline, failOn, Optional.empty());
     }
