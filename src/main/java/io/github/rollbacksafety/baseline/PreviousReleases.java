@@ -8,6 +8,7 @@ import io.github.rollbacksafety.changelog.ChangelogSource;
 import io.github.rollbacksafety.git.GitBaselines;
 import io.github.rollbacksafety.query.javasource.JavaSourceQuerySource;
 import io.github.rollbacksafety.query.sqlfile.QueryFilesSource;
+import io.github.rollbacksafety.query.KeyedQuerySource;
 import io.github.rollbacksafety.query.QuerySource;
 import io.github.rollbacksafety.query.ReadingOptions;
 import io.github.rollbacksafety.query.sqlfile.SqlResourcesSource;

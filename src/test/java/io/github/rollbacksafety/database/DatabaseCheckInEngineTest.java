@@ -5,6 +5,7 @@ import io.github.rollbacksafety.changelog.ChangelogSource;
 import io.github.rollbacksafety.engine.CheckRequest;
 import io.github.rollbacksafety.engine.RollbackSafetyCheck;
 import io.github.rollbacksafety.engine.Verdict;
+import io.github.rollbacksafety.query.KeyedQuerySource;
 import io.github.rollbacksafety.query.Query;
 import io.github.rollbacksafety.query.QueryCollector;
 import io.github.rollbacksafety.query.QuerySource;
@@ -83,7 +84,8 @@ class DatabaseCheckInEngineTest {
         var written = dir.resolve("target/baselines/1.0.0");
         Runnable writeOut = () -> copyTree(request.previous().roots().get(0), written);
         var previous = new PreviousRelease("1.0.0", ChangelogSource.of(written, DatabaseFixture.MASTER, "1.0.0"),
-                List.of(cacheable(source(request.statements()))),
+                // keyed like a git tag's or a jar's: the release cache keeps its usage
+                List.of(new KeyedQuerySource(source(request.statements()), "test queries 1")),
                 Optional.of(new PreviousRelease.Content("tree-1", writeOut, () -> true)));
         var progress = new ArrayList<String>();
         var check = new RollbackSafetyCheck().withProgress(progress::add)
@@ -121,26 +123,6 @@ class DatabaseCheckInEngineTest {
                 Files.delete(f);
             }
         }
-    }
-
-    /** A source whose usage the release cache keeps, as it keeps a git tag's or a jar's. */
-    private static QuerySource cacheable(QuerySource source) {
-        return new QuerySource() {
-            @Override
-            public String describe() {
-                return source.describe();
-            }
-
-            @Override
-            public void collect(QueryCollector collector) {
-                source.collect(collector);
-            }
-
-            @Override
-            public Optional<String> cacheKey() {
-                return Optional.of("test queries 1");
-            }
-        };
     }
 
     private static QuerySource source(List<Query> queries) {

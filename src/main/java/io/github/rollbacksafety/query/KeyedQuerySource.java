@@ -1,7 +1,4 @@
-package io.github.rollbacksafety.baseline;
-
-import io.github.rollbacksafety.query.QueryCollector;
-import io.github.rollbacksafety.query.QuerySource;
+package io.github.rollbacksafety.query;
 
 import java.util.Optional;
 
@@ -10,12 +7,12 @@ import java.util.Optional;
  * for good (an archive's SHA-256, a git tree id) plus its settings. The source itself need not read anything to
  * know it, so a cached release is never opened.
  */
-final class KeyedQuerySource implements QuerySource {
+public final class KeyedQuerySource implements QuerySource {
 
     private final QuerySource source;
     private final String key;
 
-    KeyedQuerySource(QuerySource source, String key) {
+    public KeyedQuerySource(QuerySource source, String key) {
         this.source = source;
         this.key = key;
     }
