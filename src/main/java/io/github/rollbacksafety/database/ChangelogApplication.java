@@ -119,15 +119,16 @@ final class ChangelogApplication {
         }
     }
 
+    /** How one {@code update} may go: whether it may still clear checksums, and whether it is the lenient one. */
+    private record Attempt(boolean mayResetChecksums, boolean lenient, boolean rebuildsRelease) {
+    }
+
     /**
      * Runs Liquibase's {@code update}. A changelog its validation refuses for what a deployment with the Liquibase
      * version that released it accepted (a changeset declared twice, an attribute this database ignores) is
      * updated again {@code lenient}ly, saying what was overlooked; a checksum mismatch of released changesets is
      * cleared as {@code clear-checksums} would.
      */
-    private record Attempt(boolean mayResetChecksums, boolean lenient, boolean rebuildsRelease) {
-    }
-
     private static Outcome update(Connection connection, ChangelogSource source, ChangelogOptions options,
                                   Observer observer, Attempt attempt) throws Exception {
         Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(

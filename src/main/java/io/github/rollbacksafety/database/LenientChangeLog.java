@@ -54,7 +54,7 @@ final class LenientChangeLog extends DatabaseChangeLog {
     }
 
     private void withoutUnsupportedPositions(Database database) {
-        var changed = new ArrayList<String>();
+        int before = repositioned.size();
         for (ChangeSet cs : getChangeSets()) {
             for (var change : cs.getChanges()) {
                 if (!(change instanceof AddColumnChange add) || !add.validate(database).hasErrors()) {
@@ -62,21 +62,21 @@ final class LenientChangeLog extends DatabaseChangeLog {
                 }
                 var positioned = add.getColumns().stream().filter(c -> c.getAfterColumn() != null
                         || c.getBeforeColumn() != null || c.getPosition() != null).toList();
-                if (positioned.isEmpty()) {
-                    continue;
-                }
                 for (var column : positioned) {
                     column.setAfterColumn(null);
                     column.setBeforeColumn(null);
                     column.setPosition(null);
                 }
-                changed.add(cs.toString(false));
-                repositioned.add(ChangelogApplication.ChangeSetKey.of(cs));
+                var key = ChangelogApplication.ChangeSetKey.of(cs);
+                if (!positioned.isEmpty() && !repositioned.contains(key)) {
+                    repositioned.add(key);
+                }
             }
         }
-        if (!changed.isEmpty()) {
+        if (repositioned.size() > before) {
             overlooked.add("column positions " + database.getShortName() + " has no syntax for, left out: "
-                    + String.join(", ", changed.stream().distinct().toList()));
+                    + String.join(", ", repositioned.subList(before, repositioned.size()).stream()
+                    .map(k -> k.filePath() + "::" + k.idAndAuthor()).toList()));
         }
     }
 
