@@ -1,5 +1,6 @@
 package io.github.rollbacksafety.query.javasource;
 
+import io.github.rollbacksafety.query.AssembledStatements;
 import io.github.rollbacksafety.query.Query;
 import io.github.rollbacksafety.query.QueryCollector;
 import io.github.rollbacksafety.query.SqlUsageExtractor;
@@ -49,9 +50,7 @@ class AssembledSqlTest {
 
     @Test
     void aStatementBuiltWithFourteenAppendsComesOutWhole() {
-        assertThat(byMethod().get("fourteenAppends")).containsExactly("SELECT o.id, o.status, o.total, "
-                + "o.legacy_status, c.name, c.email FROM orders o JOIN customers c ON c.id = o.customer_id "
-                + "WHERE o.status = ? AND o.total > 0 AND c.active = true ORDER BY o.id DESC");
+        AssembledStatements.assertGives(byMethod(), "fourteenAppends");
         assertThat(collector.sql()).filteredOn(q -> q.sql().contains("legacy_status")).singleElement()
                 .satisfies(q -> {
                     assertThat(q.location().file()).isEqualTo("com/acme/dao/AssembledDao.java");
@@ -71,34 +70,23 @@ class AssembledSqlTest {
 
     @Test
     void aLoopBodyCountsOnceAndTheVariantThatParsesIsKept() {
-        assertThat(byMethod().get("loop")).containsExactly("SELECT id FROM orders WHERE id IN (?)");
-        assertThat(byMethod().get("trailingComma")).containsExactly("UPDATE orders SET ${name} = ? WHERE id = ?");
+        AssembledStatements.assertGives(byMethod(), "loop", "trailingComma");
     }
 
     @Test
     void plusAssignJoinTextBlocksConcatAndOtherClassesConstants() {
-        assertThat(byMethod().get("plusAssign")).containsExactly(
-                "SELECT id, note FROM order_notes WHERE closed_at IS NULL");
-        assertThat(byMethod().get("joined")).containsExactly("SELECT id, status, total FROM orders");
-        assertThat(byMethod().get("textBlockConcat")).containsExactly(
-                "SELECT id, shipped_at\nFROM shipments\nWHERE order_id = ?");
-        assertThat(byMethod().get("otherClassConstant")).containsExactly(
-                "SELECT id, amount FROM payments WHERE order_id = ?");
+        AssembledStatements.assertGives(byMethod(), "plusAssign", "joined", "textBlockConcat", "otherClassConstant");
     }
 
     @Test
     void formatStringsFoldTheirConstantArgumentsAndMarkTheOthers() {
-        assertThat(byMethod().get("formatted")).containsExactly(
-                "SELECT id, amount FROM ${tenant}_payments WHERE order_id IN (?)");
-        assertThat(byMethod().get("formattedConstants")).containsExactly(
-                "SELECT id, status, total FROM orders LIMIT ?");
-        assertThat(byMethod().get("dynamicTable")).containsExactly("SELECT id, created_at FROM ${table} WHERE id = ?");
+        AssembledStatements.assertGives(byMethod(), "formatted", "formattedConstants", "dynamicTable");
     }
 
     @Test
     void onlyTextTheProgramCanProduce() {
         // a helper that may append: an unknown part; a change not followed (reverse): nothing reported
-        assertThat(byMethod().get("helperAppends")).containsExactly("SELECT id FROM orders o ${where} ORDER BY id");
+        AssembledStatements.assertGives(byMethod(), "helperAppends");
         assertThat(byMethod()).doesNotContainKeys("reversed", "where");
         // fragments appended on the way are not statements of their own
         assertThat(collector.sql()).noneMatch(q -> q.sql().startsWith("SELECT o.id") && !q.sql().contains("DESC"));
