@@ -11,17 +11,21 @@ import io.github.rollbacksafety.rules.FindingObject;
 import io.github.rollbacksafety.rules.MigrationFailsRule;
 import io.github.rollbacksafety.rules.QueryFailsOnNewSchemaRule;
 import io.github.rollbacksafety.rules.Severity;
+import io.github.rollbacksafety.schema.Identifiers;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The dynamic check: a real database applies the previous release's changelog, then the current one, with
@@ -219,6 +223,7 @@ public final class DatabaseCheck {
                 }
                 overlooked(request.release() + "'s changelog", previous);
                 baselineColumns = RequiredColumns.read(probe);
+                elsewhere(probes, mappings, baselineColumns, verdicts);
                 probes.addAll(insertProbes(baselineColumns));
                 var misread = new ArrayList<String>();
                 var mapped = MappedSelects.of(mappings, request.usages(), baselineColumns);
@@ -301,6 +306,45 @@ public final class DatabaseCheck {
                         + " deployed it did: a changeset declared twice ran once, and what the validation refused"
                         + " ran if the database accepted it.");
             }
+        }
+
+        /**
+         * Takes out the statements and mappings whose tables (as the static check read them) are all missing from
+         * the previous release's schema: another module's queries (a git baseline reads every module of the
+         * build) or tables created outside the changelog. Nothing the changelog does can reach them, and described
+         * they would only fail already on the previous schema; they are not checked, with one note. A name the
+         * schema has in another spelling ({@code bankaccount} for {@code bank_account}) is not taken out: that is a
+         * misread name, which the mappings' note reports.
+         */
+        private void elsewhere(List<Probe> probes, List<Query> mappings, RequiredColumns previous,
+                               Map<Query, QueryVerdict> verdicts) {
+            var tablesOf = new HashMap<Query, Set<String>>();
+            request.usages().forEach(u -> u.tables().forEach(t -> tablesOf
+                    .computeIfAbsent(u.query(), q -> new TreeSet<>()).add(t.table())));
+            var spellings = new java.util.HashSet<String>();
+            previous.tables().forEach(t -> spellings.add(MappedSelects.spellingKey(t)));
+            var outside = new LinkedHashSet<Query>();
+            var tables = new TreeSet<String>();
+            Stream.concat(probes.stream().map(Probe::query), mappings.stream()).forEach(q -> {
+                var used = tablesOf.getOrDefault(q, Set.of());
+                // a table the schema has in another spelling is a misread name (noted with the mappings), not elsewhere
+                if (!used.isEmpty() && used.stream().noneMatch(t -> previous.hasTable(t)
+                        || spellings.contains(MappedSelects.spellingKey(Identifiers.bareName(t).replace("\"", ""))))) {
+                    outside.add(q);
+                    tables.addAll(used);
+                }
+            });
+            if (outside.isEmpty()) {
+                return;
+            }
+            probes.removeIf(p -> outside.contains(p.query()));
+            mappings.removeIf(outside::contains);
+            outside.forEach(q -> verdicts.putIfAbsent(q, new QueryVerdict(q, QueryVerdict.Verdict.NOT_CHECKED, "",
+                    "uses only tables the previous release's changelog does not create")));
+            notes.add("Database check: " + outside.size() + " statement(s) of " + request.release() + " use only"
+                    + " tables its changelog does not create (" + String.join(", ", tables.stream().limit(8).toList())
+                    + (tables.size() > 8 ? ", ..." : "") + "): another module's queries, or tables created outside"
+                    + " the changelog; not checked on the database.");
         }
 
         private boolean breaks(Failure f) {

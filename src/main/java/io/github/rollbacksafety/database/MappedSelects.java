@@ -77,7 +77,7 @@ final class MappedSelects {
     }
 
     /** Spellings of one name are equal without case and underscores ({@code bankAccount_id}, {@code bank_account_id}). */
-    private static String spellingKey(String column) {
+    static String spellingKey(String column) {
         return column.replace("_", "").toLowerCase(Locale.ROOT);
     }
 

@@ -57,6 +57,11 @@ final class RequiredColumns {
         }
     }
 
+    /** The tables' names, lower case. */
+    java.util.Set<String> tables() {
+        return java.util.Collections.unmodifiableSet(tables.keySet());
+    }
+
     boolean hasTable(String table) {
         return tables.containsKey(key(table));
     }

@@ -71,14 +71,34 @@ class DatabaseCheckH2Test {
                 .released("1", DatabaseFixture.ORDERS)
                 .added("5", "<dropColumn tableName=\"orders\" columnName=\"status\"/>")
                 .entity("shop.Order", "orders", "id", "state")
-                .entity("shop.Invoice", "invoices", "id")
+                .entity("shop.OrderArchive", "order_s", "id")
                 .request());
 
         assertThat(outcome.findings()).isEmpty();
         assertThat(outcome.verdicts()).extracting(QueryVerdict::verdict)
                 .containsExactly(QueryVerdict.Verdict.INCONCLUSIVE, QueryVerdict.Verdict.INCONCLUSIVE);
         assertThat(outcome.notes()).singleElement().satisfies(n -> assertThat(n)
-                .contains("2 name(s)").contains("column orders.state").contains("table invoices"));
+                .contains("2 name(s)").contains("column orders.state").contains("table order_s"));
+    }
+
+    @Test
+    void statementsOnTablesTheChangelogNeverCreatesAreNotCheckedWithOneNote(@TempDir Path dir) {
+        // another module's queries (a git baseline reads every module) and mappings: nothing to compare, no noise
+        var outcome = check.run(new DatabaseFixture(dir)
+                .released("1", DatabaseFixture.ORDERS)
+                .added("5", "<dropColumn tableName=\"orders\" columnName=\"legacy_status\"/>")
+                .query("SELECT id, legacy_status FROM orders WHERE id = ?")
+                .query("SELECT id_, task_id_ FROM act_hi_entitylink WHERE id_ = ?")
+                .entity("shop.Invoice", "invoices", "id")
+                .request());
+
+        assertThat(outcome.findings()).singleElement()
+                .satisfies(f -> assertThat(f.rule()).isEqualTo("query-fails-on-new-schema"));
+        assertThat(outcome.verdicts()).extracting(QueryVerdict::verdict).containsExactly(QueryVerdict.Verdict.BROKEN,
+                QueryVerdict.Verdict.NOT_CHECKED, QueryVerdict.Verdict.NOT_CHECKED);
+        assertThat(outcome.verdicts().get(1).message()).contains("does not create");
+        assertThat(outcome.notes()).singleElement().satisfies(n -> assertThat(n)
+                .contains("2 statement(s)").contains("act_hi_entitylink, invoices"));
     }
 
     @Test
