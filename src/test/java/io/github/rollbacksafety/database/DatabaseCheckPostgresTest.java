@@ -169,7 +169,8 @@ class DatabaseCheckPostgresTest {
         var request = new DatabaseFixture(dir)
                 .released("1", DatabaseFixture.ORDERS)
                 .added("5", "<dropColumn tableName=\"orders\" columnName=\"legacy_status\"/>")
-                .query("SELECT legacy_status FROM audit_log")
+                .query("SELECT legacy_status, archived_at FROM orders") // dead code: archived_at never existed
+                .query("SELECT legacy_status FROM audit_log") // a table made outside the changelog
                 .request();
 
         var outcome = check.run(request);
@@ -177,5 +178,7 @@ class DatabaseCheckPostgresTest {
         assertThat(outcome.findings()).isEmpty();
         assertThat(outcome.verdicts().get(0).verdict()).isEqualTo(QueryVerdict.Verdict.INCONCLUSIVE);
         assertThat(outcome.verdicts().get(0).message()).contains("previous release's schema");
+        assertThat(outcome.verdicts().get(1).verdict()).isEqualTo(QueryVerdict.Verdict.NOT_CHECKED);
+        assertThat(outcome.notes()).singleElement().satisfies(n -> assertThat(n).contains("audit_log"));
     }
 }
