@@ -32,6 +32,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * refreshes an entry's time. Within one JVM, reads that meet the same file at once (the previous and the current
  * changelog are read concurrently; parallel modules) parse it once and share the result, and the last few hundred
  * files stay in memory.
+ *
+ * <p>It also keeps real checksums computed on demand ({@link #checksum}): a released changeset edited in the current
+ * changelog needs the real checksums of both versions, keyed by its identity, the fingerprint of its text and the
+ * options, so the next build comparing the same texts neither writes the release out of git nor parses its files.
  */
 public final class ChangelogFileCache implements ParsedFileStore {
 
@@ -57,6 +61,16 @@ public final class ChangelogFileCache implements ParsedFileStore {
                 }
             });
     private static final int RECENT_FILES = 512;
+    /** Real checksums kept lately in this JVM, by folder and full key. */
+    private static final Map<String, String> RECENT_CHECKSUMS = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                    return size() > RECENT_CHECKSUMS_MAX;
+                }
+            });
+    private static final int RECENT_CHECKSUMS_MAX = 4096;
+    private static final String CHECKSUM_PREFIX = "changelog-checksum-";
 
     public ChangelogFileCache(Path directory, String pluginVersion) {
         this(directory, pluginVersion, ReleaseCache.DEFAULT_MAX_BYTES);
@@ -85,11 +99,7 @@ public final class ChangelogFileCache implements ParsedFileStore {
             if (!fullKey.equals(entry.key()) || entry.file() == null) {
                 return Optional.empty();
             }
-            try {
-                Files.setLastModifiedTime(path, FileTime.fromMillis(System.currentTimeMillis()));
-            } catch (IOException e) {
-                // a read-only cache still serves; only its eviction order suffers
-            }
+            touch(path);
             return Optional.of(entry.file());
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // missing, corrupted, truncated or of another shape: parse the file
@@ -126,6 +136,57 @@ public final class ChangelogFileCache implements ParsedFileStore {
         var claim = IN_FLIGHT.remove(memoryKey);
         if (claim != null) {
             claim.complete(file);
+        }
+    }
+
+    /** One kept real checksum, with its full key. */
+    record ChecksumEntry(String key, String checksum) {
+    }
+
+    @Override
+    public Optional<String> checksum(String key) {
+        var fullKey = fullKey(key);
+        var recent = RECENT_CHECKSUMS.get(directory + "|" + fullKey);
+        if (recent != null) {
+            return Optional.of(recent);
+        }
+        var path = directory.resolve(CHECKSUM_PREFIX + Sha256.hex(fullKey) + SUFFIX);
+        try (var in = Files.newInputStream(path)) {
+            var entry = RecordCodec.decode(in, ChecksumEntry.class);
+            if (!fullKey.equals(entry.key()) || entry.checksum() == null) {
+                return Optional.empty();
+            }
+            touch(path);
+            RECENT_CHECKSUMS.put(directory + "|" + fullKey, entry.checksum());
+            return Optional.of(entry.checksum());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // missing, corrupted or of another shape: compute it
+        }
+    }
+
+    @Override
+    public void storeChecksum(String key, String checksum) {
+        var entry = new ChecksumEntry(fullKey(key), checksum);
+        try {
+            var bytes = RecordCodec.encode(entry);
+            if (!RecordCodec.decode(new ByteArrayInputStream(bytes), ChecksumEntry.class).equals(entry)) {
+                return;
+            }
+            AtomicFile.write(directory.resolve(CHECKSUM_PREFIX + Sha256.hex(entry.key()) + SUFFIX), bytes);
+        } catch (IOException | RuntimeException e) {
+            return; // the next build computes it again
+        }
+        RECENT_CHECKSUMS.put(directory + "|" + entry.key(), checksum);
+        if (evicted.compareAndSet(false, true)) {
+            ReleaseCache.evict(directory, maxBytes);
+        }
+    }
+
+    private static void touch(Path path) {
+        try {
+            Files.setLastModifiedTime(path, FileTime.fromMillis(System.currentTimeMillis()));
+        } catch (IOException e) {
+            // a read-only cache still serves; only its eviction order suffers
         }
     }
 

@@ -2,6 +2,7 @@ package io.github.rollbacksafety.changelog;
 
 import io.github.rollbacksafety.RollbackSafetyException;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -22,6 +23,19 @@ final class ChangeSetChecksum {
     /** Computes the real checksums of some changesets of one read, by key ({@link ChangeSetRef#key()}). */
     interface Resolver {
         Map<String, String> checksums(Set<String> keys);
+
+        /**
+         * The checksum an earlier read computed for the changeset {@code key} whose source text had
+         * {@code fingerprint}: equal text means an equal checksum (the premise of {@link #sameWithoutComputing}), so
+         * it is not computed again. Empty by default.
+         */
+        default Optional<String> remembered(String key, String fingerprint) {
+            return Optional.empty();
+        }
+
+        /** Keeps a computed checksum for {@link #remembered}. Nothing by default. */
+        default void remember(String key, String fingerprint, String checksum) {
+        }
     }
 
     private final String key;
@@ -130,22 +144,38 @@ final class ChangeSetChecksum {
             }
         }
         byResolver.forEach((resolver, pending) -> {
+            // checksums computed by an earlier build for the same text need no read at all
             var keys = new LinkedHashSet<String>();
-            pending.forEach(c -> keys.add(c.key));
-            var computed = resolver.checksums(keys);
+            var toCompute = new ArrayList<ChangeSetChecksum>(pending.size());
             for (var c : pending) {
+                var earlier = c.fingerprint.flatMap(f -> resolver.remembered(c.key, f));
+                if (earlier.isPresent()) {
+                    c.settle(earlier.get());
+                } else {
+                    keys.add(c.key);
+                    toCompute.add(c);
+                }
+            }
+            if (keys.isEmpty()) {
+                return;
+            }
+            var computed = resolver.checksums(keys);
+            for (var c : toCompute) {
                 var v = computed.get(c.key);
                 if (v == null) {
                     throw new RollbackSafetyException("changeset " + c.key + " was not found when its changelog was "
                             + "read again to compute its checksum (did the file change during the build?)");
                 }
-                synchronized (c) {
-                    if (c.value == null) {
-                        c.value = v;
-                    }
-                }
+                c.settle(v);
+                c.fingerprint.ifPresent(f -> resolver.remember(c.key, f, v));
             }
         });
+    }
+
+    private synchronized void settle(String v) {
+        if (value == null) {
+            value = v;
+        }
     }
 
     @Override

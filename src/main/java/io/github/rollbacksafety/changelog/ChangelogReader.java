@@ -143,11 +143,7 @@ public final class ChangelogReader {
      */
     public Changelog restore(ChangelogSource source, ChangelogOptions options, List<StoredChangeSet> stored,
                              Runnable beforeReread) {
-        var rereader = new Rereader(source, options, parsedFiles);
-        ChangeSetChecksum.Resolver resolver = keys -> {
-            beforeReread.run();
-            return rereader.checksums(keys);
-        };
+        var resolver = new Rereader(source, options, parsedFiles, beforeReread);
         var result = new ArrayList<ChangeSetRef>(stored.size());
         for (var s : stored) {
             var fingerprint = Optional.ofNullable(s.fingerprint());
@@ -203,7 +199,7 @@ public final class ChangelogReader {
         var reuse = withReuse ? new FileReuse(parsedFiles.get(), canonical(options), cs -> derive(cs, dbmsOption))
                 : null;
         DatabaseChangeLog changeLog = parse(source, options, accessor, reuse);
-        var rereader = new Rereader(source, options, parsedFiles);
+        var rereader = new Rereader(source, options, parsedFiles, () -> { });
         // changesets per physical file: a file's fingerprints are trusted only when its scan found them all
         var declaredPerFile = new HashMap<String, Integer>();
         var physicalKeys = new HashSet<String>();
@@ -288,22 +284,43 @@ public final class ChangelogReader {
     }
 
     /**
-     * Computes real checksums on demand by reading the changelog again (its roots are opened anew): needed only
-     * for released changesets whose text changed, which is rare, so no Liquibase object is kept after a read.
+     * Computes real checksums on demand by reading the changelog again (its roots are opened anew, after
+     * {@code beforeReread} made them readable): needed only for released changesets whose text changed, which is
+     * rare, so no Liquibase object is kept after a read. With a store, a computed checksum is kept under the
+     * changeset's identity, the fingerprint of its text and the options, so that the next build comparing the same
+     * two texts reads neither changelog again.
      */
     private static final class Rereader implements ChangeSetChecksum.Resolver {
         private final ChangelogSource source;
         private final ChangelogOptions options;
         private final Optional<ParsedFileStore> parsedFiles;
+        private final Runnable beforeReread;
 
-        Rereader(ChangelogSource source, ChangelogOptions options, Optional<ParsedFileStore> parsedFiles) {
+        Rereader(ChangelogSource source, ChangelogOptions options, Optional<ParsedFileStore> parsedFiles,
+                 Runnable beforeReread) {
             this.source = source;
             this.options = options;
             this.parsedFiles = parsedFiles;
+            this.beforeReread = beforeReread;
+        }
+
+        @Override
+        public Optional<String> remembered(String key, String fingerprint) {
+            return parsedFiles.flatMap(store -> store.checksum(checksumKey(key, fingerprint)));
+        }
+
+        @Override
+        public void remember(String key, String fingerprint, String checksum) {
+            parsedFiles.ifPresent(store -> store.storeChecksum(checksumKey(key, fingerprint), checksum));
+        }
+
+        private String checksumKey(String key, String fingerprint) {
+            return "checksum|" + canonical(options) + "|" + key + "|" + fingerprint;
         }
 
         @Override
         public Map<String, String> checksums(Set<String> keys) {
+            beforeReread.run();
             if (parsedFiles.isPresent()) {
                 // only the files of the changesets asked for are parsed; a changeset asked for that another file
                 // declares (a logicalFilePath) comes back rebuilt, without changes: then everything is parsed

@@ -28,4 +28,18 @@ public interface ParsedFileStore {
     /** Publishes the claimed parse of {@code key}: the file when it was kept, else empty. */
     default void done(String key, Optional<ParsedFile> file) {
     }
+
+    /**
+     * A changeset's real checksum kept by {@link #storeChecksum}: the reader's key names the changeset, the
+     * fingerprint of its source text and the read options (a released changeset edited in the current changelog
+     * needs both versions' real checksums, which otherwise cost a read of each changelog in every build). Nothing is
+     * kept by default.
+     */
+    default Optional<String> checksum(String key) {
+        return Optional.empty();
+    }
+
+    /** Keeps a computed real checksum under the reader's {@code key} (see {@link #checksum}). */
+    default void storeChecksum(String key, String checksum) {
+    }
 }
