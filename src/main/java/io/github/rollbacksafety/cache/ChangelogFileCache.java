@@ -4,6 +4,7 @@ import io.github.rollbacksafety.AtomicFile;
 import io.github.rollbacksafety.Sha256;
 import io.github.rollbacksafety.changelog.ParsedFile;
 import io.github.rollbacksafety.changelog.ParsedFileStore;
+import io.github.rollbacksafety.changelog.StoredRead;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -36,6 +37,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>It also keeps real checksums computed on demand ({@link #checksum}): a released changeset edited in the current
  * changelog needs the real checksums of both versions, keyed by its identity, the fingerprint of its text and the
  * options, so the next build comparing the same texts neither writes the release out of git nor parses its files.
+ * And it keeps a whole read of a changelog ({@link StoredRead}, one per master, roots and options) when the bytes of
+ * the files it opened decide it: a build whose changelog files are all unchanged takes it without calling Liquibase.
  */
 public final class ChangelogFileCache implements ParsedFileStore {
 
@@ -71,6 +74,7 @@ public final class ChangelogFileCache implements ParsedFileStore {
             });
     private static final int RECENT_CHECKSUMS_MAX = 4096;
     private static final String CHECKSUM_PREFIX = "changelog-checksum-";
+    private static final String READ_PREFIX = "changelog-read-";
 
     public ChangelogFileCache(Path directory, String pluginVersion) {
         this(directory, pluginVersion, ReleaseCache.DEFAULT_MAX_BYTES);
@@ -177,6 +181,43 @@ public final class ChangelogFileCache implements ParsedFileStore {
             return; // the next build computes it again
         }
         RECENT_CHECKSUMS.put(directory + "|" + entry.key(), checksum);
+        if (evicted.compareAndSet(false, true)) {
+            ReleaseCache.evict(directory, maxBytes);
+        }
+    }
+
+    /** One kept whole read, with its full key. */
+    record ReadEntry(String key, StoredRead read) {
+    }
+
+    @Override
+    public Optional<StoredRead> loadRead(String key) {
+        var fullKey = fullKey(key);
+        var path = directory.resolve(READ_PREFIX + Sha256.hex(fullKey) + SUFFIX);
+        try (var in = Files.newInputStream(path)) {
+            var entry = RecordCodec.decode(in, ReadEntry.class);
+            if (!fullKey.equals(entry.key()) || entry.read() == null) {
+                return Optional.empty();
+            }
+            touch(path);
+            return Optional.of(entry.read());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // missing, corrupted or of another shape: read the changelog
+        }
+    }
+
+    @Override
+    public void storeRead(String key, StoredRead read) {
+        var entry = new ReadEntry(fullKey(key), read);
+        try {
+            var bytes = RecordCodec.encode(entry);
+            if (!RecordCodec.decode(new ByteArrayInputStream(bytes), ReadEntry.class).equals(entry)) {
+                return;
+            }
+            AtomicFile.write(directory.resolve(READ_PREFIX + Sha256.hex(entry.key()) + SUFFIX), bytes);
+        } catch (IOException | RuntimeException e) {
+            return; // the next build reads the changelog again
+        }
         if (evicted.compareAndSet(false, true)) {
             ReleaseCache.evict(directory, maxBytes);
         }

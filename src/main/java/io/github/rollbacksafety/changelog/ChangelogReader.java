@@ -3,6 +3,7 @@ package io.github.rollbacksafety.changelog;
 import io.github.rollbacksafety.ddl.SqlDdlTranslator;
 
 import io.github.rollbacksafety.RollbackSafetyException;
+import io.github.rollbacksafety.Sha256;
 import io.github.rollbacksafety.schema.SchemaOp;
 import liquibase.ChecksumVersion;
 import liquibase.Contexts;
@@ -101,6 +102,10 @@ public final class ChangelogReader {
 
     private Changelog readOnce(ChangelogSource source, ChangelogOptions options) {
         if (parsedFiles.isPresent()) {
+            var unchanged = unchangedRead(source, options);
+            if (unchanged.isPresent()) {
+                return unchanged.get();
+            }
             try {
                 return readOnce(source, options, true);
             } catch (RuntimeException e) {
@@ -111,6 +116,46 @@ public final class ChangelogReader {
             }
         }
         return readOnce(source, options, false);
+    }
+
+    /**
+     * The changelog as the last read of {@code source} with these options yielded it, when that read was kept whole
+     * ({@link StoredRead}) and every file it opened still has the same bytes: no Liquibase parse at all. Empty when
+     * there is no such read or anything differs (or cannot be read): the caller reads the changelog.
+     */
+    private Optional<Changelog> unchangedRead(ChangelogSource source, ChangelogOptions options) {
+        var store = parsedFiles.orElseThrow();
+        Optional<StoredRead> stored;
+        try {
+            stored = store.loadRead(readKey(source, options));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        try (var roots = ChangelogRoots.open(source.roots(), source.classPath())) {
+            var accessor = roots.accessor();
+            boolean same = Scope.child(scopeValues(accessor), () -> {
+                for (var input : stored.get().inputs()) {
+                    try (InputStream in = accessor.getExisting(input.location()).openInputStream()) {
+                        if (!Sha256.hex(Sha256.newDigest().digest(in.readAllBytes())).equals(input.sha256())) {
+                            return false;
+                        }
+                    }
+                }
+                return true;
+            });
+            return same ? Optional.of(restore(source, options, stored.get().changeSets(), () -> { }))
+                    : Optional.empty();
+        } catch (Exception e) {
+            return Optional.empty(); // a file gone, unreadable, or an entry this version cannot take: read it
+        }
+    }
+
+    /** What identifies a whole read: the master, the roots it is read from and the options. */
+    private static String readKey(ChangelogSource source, ChangelogOptions options) {
+        return "read|" + source.master() + "|" + source.roots() + "|" + canonical(options);
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
@@ -259,6 +304,15 @@ public final class ChangelogReader {
         }
         if (reuse != null) {
             reuse.storeRecorded();
+            var inputs = reuse.decidingInputs();
+            if (inputs.isPresent()) {
+                try {
+                    parsedFiles.get().storeRead(readKey(source, options), new StoredRead(inputs.get(),
+                            result.stream().map(StoredChangeSet::of).toList()));
+                } catch (RuntimeException e) {
+                    // the next build reads it again
+                }
+            }
         }
         return new Changelog(source, result);
     }

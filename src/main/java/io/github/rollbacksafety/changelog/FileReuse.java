@@ -104,6 +104,10 @@ final class FileReuse {
     /** The files being parsed on this thread, outermost first, and whether each included another. */
     private final Deque<Frame> frames = new ArrayDeque<>();
     private int reused;
+    /** Every file this read opened, with the SHA-256 of its bytes, in order. */
+    private final Map<String, String> inputs = new LinkedHashMap<>();
+    /** Whether the bytes of {@link #inputs} decide the whole read (see {@link StoredRead}). */
+    private boolean inputsDecide = true;
 
     private static final class Frame {
         boolean includedOthers;
@@ -141,6 +145,11 @@ final class FileReuse {
         }
         var bytes = read(accessor, location);
         var text = bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+        if (bytes == null) {
+            inputsDecide = false;
+        } else {
+            inputs.putIfAbsent(location, Sha256.hex(Sha256.newDigest().digest(bytes)));
+        }
         String key = null;
         ParameterState.Snapshot before = null;
         if (text != null && selfContained(text) && !mustParse.test(DatabaseChangeLog.normalizePath(location))) {
@@ -181,6 +190,9 @@ final class FileReuse {
             if (key != null && !frame.includedOthers && deriver != null) {
                 recorded = record(key, text, changeLog, parameters, before);
             }
+            if (recorded.isEmpty() && (text == null || !onlyIncludes(text))) {
+                inputsDecide = false; // its parse depends on more than the bytes of the files read
+            }
             return changeLog;
         } finally {
             if (claimed) {
@@ -220,6 +232,42 @@ final class FileReuse {
     /** What the reader derived for {@code changeSet} while it was recorded or rebuilt; null when nothing. */
     Derived derived(ChangeSet changeSet) {
         return derived.get(changeSet);
+    }
+
+    /**
+     * Text that only includes other files by name: no changesets, parameters, properties, preconditions, folder
+     * listings, missing files allowed, entities or changeset rewrites. Its parse then depends on nothing but its
+     * bytes and those of the files it includes (each of which is an input of the read). Deliberately broad and
+     * case-blind: a false match only means the read is not kept whole.
+     */
+    static boolean onlyIncludes(String text) {
+        var lower = text.toLowerCase(java.util.Locale.ROOT);
+        if (!lower.contains("include")) {
+            return false;
+        }
+        for (var marker : NOT_ONLY_INCLUDES) {
+            if (lower.contains(marker)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final List<String> NOT_ONLY_INCLUDES = List.of("includeall", "include_all", "changeset",
+            "property", "${", "precondition", "errorifmissing", "<!doctype", "<!entity", "removechangesetproperty",
+            "modifychangesets", "--liquibase");
+
+    /**
+     * The files this read opened with the SHA-256 of their bytes, when those bytes decide everything it yields (every
+     * file rebuilt from the store, kept into it, or one that only includes others); empty otherwise.
+     */
+    Optional<List<StoredRead.Input>> decidingInputs() {
+        if (!inputsDecide || inputs.isEmpty()) {
+            return Optional.empty();
+        }
+        var result = new ArrayList<StoredRead.Input>(inputs.size());
+        inputs.forEach((location, sha) -> result.add(new StoredRead.Input(location, sha)));
+        return Optional.of(result);
     }
 
     /** Whether {@code changeSet} was rebuilt from the store (it has no changes: its checksum cannot be computed). */

@@ -42,4 +42,13 @@ public interface ParsedFileStore {
     /** Keeps a computed real checksum under the reader's {@code key} (see {@link #checksum}). */
     default void storeChecksum(String key, String checksum) {
     }
+
+    /** A whole read kept by {@link #storeRead} under the reader's {@code key} (master, roots, options). */
+    default Optional<StoredRead> loadRead(String key) {
+        return Optional.empty();
+    }
+
+    /** Keeps a whole read (see {@link StoredRead}); a later one under the same key replaces it. */
+    default void storeRead(String key, StoredRead read) {
+    }
 }
