@@ -134,23 +134,45 @@ public final class ChangelogReader {
         if (stored.isEmpty()) {
             return Optional.empty();
         }
+        try {
+            // plain files in directory roots are hashed directly; anything else through Liquibase's accessor
+            var viaAccessor = new ArrayList<StoredRead.Input>();
+            for (var input : stored.get().inputs()) {
+                var file = ChangelogRoots.plainFile(source.roots(), input.location());
+                if (file.isEmpty()) {
+                    viaAccessor.add(input);
+                } else if (!sha256(java.nio.file.Files.readAllBytes(file.get())).equals(input.sha256())) {
+                    return Optional.empty();
+                }
+            }
+            if (!viaAccessor.isEmpty() && !sameThroughAccessor(source, viaAccessor)) {
+                return Optional.empty();
+            }
+            return Optional.of(restore(source, options, stored.get().changeSets(), () -> { }));
+        } catch (Exception e) {
+            return Optional.empty(); // a file gone, unreadable, or an entry this version cannot take: read it
+        }
+    }
+
+    private static boolean sameThroughAccessor(ChangelogSource source, List<StoredRead.Input> inputs)
+            throws Exception {
         try (var roots = ChangelogRoots.open(source.roots(), source.classPath())) {
             var accessor = roots.accessor();
-            boolean same = Scope.child(scopeValues(accessor), () -> {
-                for (var input : stored.get().inputs()) {
+            return Scope.child(scopeValues(accessor), () -> {
+                for (var input : inputs) {
                     try (InputStream in = accessor.getExisting(input.location()).openInputStream()) {
-                        if (!Sha256.hex(Sha256.newDigest().digest(in.readAllBytes())).equals(input.sha256())) {
+                        if (!sha256(in.readAllBytes()).equals(input.sha256())) {
                             return false;
                         }
                     }
                 }
                 return true;
             });
-            return same ? Optional.of(restore(source, options, stored.get().changeSets(), () -> { }))
-                    : Optional.empty();
-        } catch (Exception e) {
-            return Optional.empty(); // a file gone, unreadable, or an entry this version cannot take: read it
         }
+    }
+
+    static String sha256(byte[] bytes) {
+        return Sha256.hex(Sha256.newDigest().digest(bytes));
     }
 
     /** What identifies a whole read: the master, the roots it is read from and the options. */

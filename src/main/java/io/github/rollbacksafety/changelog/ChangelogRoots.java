@@ -123,6 +123,37 @@ public final class ChangelogRoots implements AutoCloseable {
         return new ChangelogRoots(toClose, accessor);
     }
 
+    /**
+     * The file the accessor over {@code roots} would give for {@code location}, found without Liquibase: when every
+     * root is a directory and the location is a plain relative path, the first root that has it as a regular file
+     * (as the accessor, whose first root wins). Empty when that cannot be told so simply (archives, a location Liquibase
+     * would rewrite, a file only the class path has): ask the accessor.
+     */
+    static java.util.Optional<Path> plainFile(List<Path> roots, String location) {
+        if (!PLAIN_LOCATION.matcher(location).matches() || location.contains("..") || location.contains("//")
+                || location.startsWith("./") || location.contains("/./")) {
+            return java.util.Optional.empty();
+        }
+        for (var root : roots) {
+            if (!Files.isDirectory(root)) {
+                return java.util.Optional.empty();
+            }
+        }
+        for (var root : roots) {
+            var file = root.resolve(location);
+            if (Files.isRegularFile(file)) {
+                return java.util.Optional.of(file);
+            }
+            if (Files.exists(file)) {
+                return java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern PLAIN_LOCATION = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9_][A-Za-z0-9_.\\-]*(/[A-Za-z0-9_][A-Za-z0-9_.\\-]*)*");
+
     public ResourceAccessor accessor() {
         return accessor;
     }

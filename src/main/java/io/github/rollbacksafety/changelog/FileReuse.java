@@ -148,7 +148,7 @@ final class FileReuse {
         if (bytes == null) {
             inputsDecide = false;
         } else {
-            inputs.putIfAbsent(location, Sha256.hex(Sha256.newDigest().digest(bytes)));
+            inputs.putIfAbsent(location, ChangelogReader.sha256(bytes));
         }
         String key = null;
         ParameterState.Snapshot before = null;
