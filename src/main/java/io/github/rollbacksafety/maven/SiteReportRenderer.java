@@ -3,7 +3,6 @@ package io.github.rollbacksafety.maven;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.maven.doxia.sink.Sink;
-import org.apache.maven.reporting.AbstractMavenReportRenderer;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,25 +14,43 @@ import java.util.List;
  * Renders a {@code report.json} as a site page through Doxia: verdict, summary, findings and what the check could
  * see. It reads the JSON report rather than the engine's objects because the site runs after {@code check}, in its
  * own mojo, and the JSON file is the stable record of what that check decided.
+ *
+ * <p>Written against Doxia's {@link Sink} alone (not maven-reporting-impl's renderer base class): that library
+ * brings the site renderer, Velocity and archivers, some thirty artifacts Maven resolves and scans on every build
+ * that runs {@code check}, since a plugin has one class path for all its goals.
  */
-final class SiteReportRenderer extends AbstractMavenReportRenderer {
+final class SiteReportRenderer {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    private final Sink sink;
     private final Path reportJson;
+    private int section;
 
     SiteReportRenderer(Sink sink, Path reportJson) {
-        super(sink);
+        this.sink = sink;
         this.reportJson = reportJson;
     }
 
-    @Override
-    public String getTitle() {
+    String getTitle() {
         return "Rollback safety";
     }
 
-    @Override
-    protected void renderBody() {
+    /** The whole page: head with title, body, then flushes and closes the sink. */
+    void render() {
+        sink.head();
+        sink.title();
+        text(getTitle());
+        sink.title_();
+        sink.head_();
+        sink.body();
+        renderBody();
+        sink.body_();
+        sink.flush();
+        sink.close();
+    }
+
+    private void renderBody() {
         startSection(getTitle());
         if (!Files.isRegularFile(reportJson)) {
             paragraph("No rollback safety report at " + reportJson + ": run rollback-safety:check first (mvn verify"
@@ -193,8 +210,8 @@ final class SiteReportRenderer extends AbstractMavenReportRenderer {
     }
 
     /**
-     * A plain-text cell. The inherited {@code tableCell} reads {@code {text, url}} as a link pattern, which would
-     * garble SQL and messages that contain braces.
+     * A plain-text cell: braces in SQL and messages stay text (maven-reporting's {@code tableCell} read
+     * {@code {text, url}} as a link pattern).
      */
     private void cell(String value) {
         sink.tableCell();
@@ -228,6 +245,62 @@ final class SiteReportRenderer extends AbstractMavenReportRenderer {
             scope.add("object " + text(w, "object"));
         }
         return String.join(", ", scope) + ": " + text(w, "reason");
+    }
+
+    private void startSection(String name) {
+        section++;
+        sink.section(section, null);
+        sink.anchor(name);
+        sink.anchor_();
+        sink.sectionTitle(section, null);
+        text(name);
+        sink.sectionTitle_(section);
+    }
+
+    private void endSection() {
+        sink.section_(section);
+        section--;
+    }
+
+    private void startTable() {
+        sink.table();
+        sink.tableRows(null, false);
+    }
+
+    private void endTable() {
+        sink.tableRows_();
+        sink.table_();
+    }
+
+    private void tableHeader(String[] labels) {
+        sink.tableRow();
+        for (var label : labels) {
+            tableHeaderCell(label);
+        }
+        sink.tableRow_();
+    }
+
+    private void tableHeaderCell(String label) {
+        sink.tableHeaderCell();
+        text(label);
+        sink.tableHeaderCell_();
+    }
+
+    private void paragraph(String paragraph) {
+        sink.paragraph();
+        text(paragraph);
+        sink.paragraph_();
+    }
+
+    private void verbatimText(String text) {
+        sink.verbatim();
+        text(text);
+        sink.verbatim_();
+    }
+
+    /** Text as the site shows it: an empty value as {@code -}. */
+    private void text(String text) {
+        sink.text(text == null || text.isEmpty() ? "-" : text);
     }
 
     /** A field as text; empty when absent or null (Jackson would print {@code null}). */
