@@ -125,6 +125,9 @@ final class ApplicationBenchmark {
                 result.coverage().found(), result.coverage().parsed());
         var written = work.resolve("baselines");
         System.out.println("files written out of git: " + (Files.exists(written) ? count(written) : 0));
+        System.out.printf(Locale.ROOT, "Java sources parsed: %d of %d listed%n",
+                io.github.rollbacksafety.query.javasource.JavaSourceQuerySource.COUNTS.parsed(),
+                io.github.rollbacksafety.query.javasource.JavaSourceQuerySource.COUNTS.listed());
         printTotals(wall);
     }
 

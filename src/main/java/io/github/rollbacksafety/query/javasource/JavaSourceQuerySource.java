@@ -24,8 +24,9 @@ import java.util.stream.Stream;
  * as a git tag): SQL string literals, text blocks and constant concatenations, and native SQL in annotations
  * ({@code @Query(nativeQuery = true)}, {@code @NamedNativeQuery}, JDBI {@code @SqlQuery}/{@code @SqlUpdate},
  * MyBatis {@code @Select}/{@code @Insert}/{@code @Update}/{@code @Delete}), and JPA entity mappings with the JPQL
- * that names their entities ({@link JpaSourceReader}, the same mapping semantics as for a jar). Every file is
- * parsed once; more {@link UnitReader}s can be plugged in to read the same parsed files.
+ * that names their entities ({@link JpaSourceReader}, the same mapping semantics as for a jar). Every file is read
+ * once; only those a reader can need are parsed ({@link SourceSelection}: most classes of an application hold
+ * neither a query nor a mapping), each once. More {@link UnitReader}s can be plugged in to read every parsed file.
  */
 public final class JavaSourceQuerySource implements QuerySource {
 
@@ -81,6 +82,27 @@ public final class JavaSourceQuerySource implements QuerySource {
         List<SourceFile> list(QueryCollector collector);
     }
 
+    /** How many Java files the sources of this JVM listed and parsed, summed over every read (for benchmarks). */
+    public static final class ReadCounts {
+        private final java.util.concurrent.atomic.AtomicLong listed = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong parsed = new java.util.concurrent.atomic.AtomicLong();
+
+        void add(int listedFiles, int parsedFiles) {
+            listed.addAndGet(listedFiles);
+            parsed.addAndGet(parsedFiles);
+        }
+
+        public long listed() {
+            return listed.get();
+        }
+
+        public long parsed() {
+            return parsed.get();
+        }
+    }
+
+    public static final ReadCounts COUNTS = new ReadCounts();
+
     /** The JPA reader a source starts with (mapping names in both spellings), replaced by {@link #withNaming}. */
     private static final Supplier<UnitReader> JPA_MAPPINGS = JpaSourceReader::new;
 
@@ -88,6 +110,8 @@ public final class JavaSourceQuerySource implements QuerySource {
     private final String label;
     private final String locationPrefix;
     private final List<Supplier<? extends UnitReader>> readers;
+    /** Whether only the files a reader can need are parsed ({@link SourceSelection}); tests compare both ways. */
+    private final boolean selecting;
 
     /**
      * @param sourceRoot a source root such as {@code .../src/main/java}; a missing directory yields nothing
@@ -102,11 +126,12 @@ public final class JavaSourceQuerySource implements QuerySource {
      * @param label which release the sources are of, for logs, e.g. {@code v1.2.0}
      */
     public JavaSourceQuerySource(SourceFiles files, String label) {
-        this(files, label, "", List.of(SqlStringFinder::new, JPA_MAPPINGS));
+        this(files, label, "", List.of(SqlStringFinder::new, JPA_MAPPINGS), true);
     }
 
     private JavaSourceQuerySource(SourceFiles files, String label, String locationPrefix,
-                                  List<Supplier<? extends UnitReader>> readers) {
+                                  List<Supplier<? extends UnitReader>> readers, boolean selecting) {
+        this.selecting = selecting;
         this.files = files;
         this.label = label;
         this.locationPrefix = locationPrefix;
@@ -119,7 +144,7 @@ public final class JavaSourceQuerySource implements QuerySource {
      */
     public JavaSourceQuerySource withLocationPrefix(String prefix) {
         var p = prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
-        return new JavaSourceQuerySource(files, label, p, readers);
+        return new JavaSourceQuerySource(files, label, p, readers, selecting);
     }
 
     /**
@@ -132,14 +157,22 @@ public final class JavaSourceQuerySource implements QuerySource {
             // the JPA reader is the one this source made itself (see the constructor): replaced by one with the naming
             all.add(reader == JPA_MAPPINGS ? () -> new JpaSourceReader(naming) : reader);
         }
-        return new JavaSourceQuerySource(files, label, locationPrefix, all);
+        return new JavaSourceQuerySource(files, label, locationPrefix, all, selecting);
     }
 
-    /** Adds a reader of the parsed files; a new reader is made for every {@link #collect} run. */
+    /**
+     * Adds a reader of the parsed files; a new reader is made for every {@link #collect} run. Every file is then
+     * parsed: the selection of files ({@link SourceSelection}) knows only what the built-in readers need.
+     */
     public JavaSourceQuerySource withReader(Supplier<? extends UnitReader> reader) {
         var all = new ArrayList<Supplier<? extends UnitReader>>(readers);
         all.add(reader);
-        return new JavaSourceQuerySource(files, label, locationPrefix, all);
+        return new JavaSourceQuerySource(files, label, locationPrefix, all, false);
+    }
+
+    /** The same source parsing every file, as before the selection (for tests that compare the two). */
+    JavaSourceQuerySource parsingEveryFile() {
+        return new JavaSourceQuerySource(files, label, locationPrefix, readers, false);
     }
 
     @Override
@@ -153,9 +186,22 @@ public final class JavaSourceQuerySource implements QuerySource {
         // SQL strings wait until every reader has finished: only then is it known which ones are JPQL
         var staged = new QueryCollector();
         var sources = files.list(collector);
+        // read every file and scan its text on every core, then parse only the files a reader can need
+        var read = new ArrayList<Read>(sources.size());
+        ParallelParse.inOrder(sources.size(), i -> read(sources.get(i)), read::add);
+        var profiles = read.stream().map(r -> r.profile().orElse(UNREADABLE)).toList();
+        var chosen = selecting ? SourceSelection.select(profiles) : everyOne(profiles.size());
+        var items = new ArrayList<Read>();
+        for (int i = 0; i < read.size(); i++) {
+            if (chosen.get(i) || read.get(i).text().isEmpty()) {
+                items.add(read.get(i));
+            }
+        }
+        read.clear();
+        COUNTS.add(sources.size(), chosen.cardinality());
         // parsing dominates and files are independent: parse on every core, but hand the parsed files to the
         // readers (which keep state across files) one at a time and in path order, so results never depend on timing
-        ParallelParse.inOrder(sources.size(), i -> parse(sources.get(i)), parsed -> {
+        ParallelParse.inOrder(items.size(), i -> parse(items.get(i)), parsed -> {
             parsed.warning().ifPresent(collector::warning);
             parsed.file().ifPresent(file -> {
                 for (var reader : active) {
@@ -189,14 +235,37 @@ public final class JavaSourceQuerySource implements QuerySource {
                     .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
                     .setAttributeComments(false)));
 
-    private Parsed parse(SourceFile file) {
+    private static java.util.BitSet everyOne(int count) {
+        var all = new java.util.BitSet(count);
+        all.set(0, count);
+        return all;
+    }
+
+    /** One file's text and what a scan of it tells, or the warning when it cannot be read. */
+    private record Read(String path, Optional<String> text, Optional<SourceSelection.Profile> profile,
+                        Optional<String> warning) {
+    }
+
+    /** A file that cannot be read is parsed (to report it) but needs nothing else. */
+    private static final SourceSelection.Profile UNREADABLE = SourceSelection.NEEDED;
+
+    private Read read(SourceFile file) {
         var path = locationPrefix + file.path();
-        String text;
         try {
-            text = new String(file.content().read(), StandardCharsets.UTF_8);
+            var text = new String(file.content().read(), StandardCharsets.UTF_8);
+            return new Read(path, Optional.of(text), Optional.of(SourceSelection.profile(text)), Optional.empty());
         } catch (IOException e) {
-            return new Parsed(Optional.empty(), Optional.of(path + ": cannot read Java source: " + e.getMessage()));
+            return new Read(path, Optional.empty(), Optional.empty(),
+                    Optional.of(path + ": cannot read Java source: " + e.getMessage()));
         }
+    }
+
+    private Parsed parse(Read file) {
+        var path = file.path();
+        if (file.text().isEmpty()) {
+            return new Parsed(Optional.empty(), file.warning());
+        }
+        var text = file.text().get();
         try {
             var result = PARSER.get().parse(text);
             var warning = result.isSuccessful() ? Optional.<String>empty()

@@ -59,7 +59,7 @@ import java.util.Set;
 final class SourceClasses {
 
     /** Simple names that an on-demand import of {@code jakarta.persistence.*} or {@code javax.persistence.*} resolves. */
-    private static final Set<String> JPA_NAMES = Set.of("Access", "AssociationOverride", "AssociationOverrides",
+    static final Set<String> JPA_NAMES = Set.of("Access", "AssociationOverride", "AssociationOverrides",
             "AttributeOverride", "AttributeOverrides", "Basic", "CollectionTable", "Column", "DiscriminatorColumn",
             "DiscriminatorValue", "ElementCollection", "Embeddable", "Embedded", "EmbeddedId", "Entity",
             "Enumerated", "GeneratedValue", "Id", "IdClass", "Inheritance", "JoinColumn", "JoinColumns",

@@ -1,0 +1,5 @@
+package com.acme.db;
+
+public interface Names {
+    String ORDER_LINES = "order_lines";
+}

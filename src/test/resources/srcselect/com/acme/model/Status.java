@@ -1,0 +1,5 @@
+package com.acme.model;
+
+public enum Status {
+    ACTIVE, CLOSED
+}
