@@ -87,7 +87,7 @@ final class SourceSelection {
     private static final int UPDATE = 1 << 3;
     private static final int WITH = 1 << 4;
     private static final int MERGE = 1 << 5;
-    /** A start that needs no particular second word here (truncate, call, copy, a JDBC escape, a letter). */
+    /** A start that needs no particular second word here (truncate, call, copy). */
     private static final int ANY_START = 1 << 6;
     private static final int FROM = 1 << 7;
     private static final int INTO = 1 << 8;
@@ -97,13 +97,16 @@ final class SourceSelection {
     private static final int WORD_ANYWHERE = 1 << 11;
     /** The file calls {@code replace(...)}, which the folder follows with constant arguments. */
     private static final int REWRITES = 1 << 12;
+    /** A JDBC escape ({@code {call p(?)}}) and the word it needs. */
+    private static final int BRACE = 1 << 13;
+    private static final int CALL = 1 << 14;
 
     private static final String[] STARTS = {"select", "delete", "insert", "update", "with", "merge", "truncate",
         "call", "copy"};
     private static final int[] START_BITS = {SELECT, DELETE, INSERT, UPDATE, WITH, MERGE, ANY_START, ANY_START,
         ANY_START};
-    private static final String[] SECONDS = {"from", "nextval", "currval", "next", "into", "set", "as"};
-    private static final int[] SECOND_BITS = {FROM, FROM, FROM, FROM, INTO, SET, AS};
+    private static final String[] SECONDS = {"from", "nextval", "currval", "next", "into", "set", "as", "call"};
+    private static final int[] SECOND_BITS = {FROM, FROM, FROM, FROM, INTO, SET, AS, CALL};
     /**
      * The shortest start of a keyword counted when it fills a literal ("SEL" + "ECT"): shorter ones ("s" for a
      * plural, "in", "de") are everyday literals that no code builds a keyword from.
@@ -113,7 +116,7 @@ final class SourceSelection {
     private static final int MIN_SECOND_PART = 2;
     /** Letters at the start, after blanks and parentheses, and what follows them. */
     private static final Pattern FIRST_WORD = Pattern.compile("\\A[\\s(]*(\\{|[A-Za-z]+)");
-    /** Every word, with boundaries that accept more than Java's {@code \\b}. */
+    /** Every word, with boundaries that accept more than Java's {@code \b}. */
     private static final Pattern WORD = Pattern.compile("(?<![A-Za-z0-9_])[A-Za-z]+");
 
     private static final int IDENT = 1;
@@ -134,10 +137,12 @@ final class SourceSelection {
         if (first.lookingAt()) {
             var word = first.group(1).toLowerCase(java.util.Locale.ROOT);
             boolean whole = first.end() == value.length();
+            if (word.equals("{")) {
+                bits |= BRACE;
+            }
             for (int k = 0; k < STARTS.length; k++) {
-                if (word.equals("{") || word.equals(STARTS[k])
-                        || whole && word.length() >= MIN_PART && STARTS[k].startsWith(word)) {
-                    bits |= word.equals("{") ? ANY_START : START_BITS[k];
+                if (word.equals(STARTS[k]) || whole && word.length() >= MIN_PART && STARTS[k].startsWith(word)) {
+                    bits |= START_BITS[k];
                 }
             }
         }
@@ -168,6 +173,7 @@ final class SourceSelection {
     /** Whether literals with these bits can make a text that passes the statement test. */
     static boolean canMakeStatement(int bits) {
         return (bits & ANY_START) != 0
+                || (bits & BRACE) != 0 && (bits & CALL) != 0
                 || (bits & (SELECT | DELETE)) != 0 && (bits & FROM) != 0
                 || (bits & (INSERT | MERGE)) != 0 && (bits & INTO) != 0
                 || (bits & UPDATE) != 0 && (bits & SET) != 0
