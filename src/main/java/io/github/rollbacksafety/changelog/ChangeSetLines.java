@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
 final class ChangeSetLines {
 
     private static final Pattern XML_CHANGESET = Pattern.compile("<(?:[\\w.-]+:)?changeSet\\b([^>]*)>");
+    private static final Pattern NAMESPACE_PREFIX = Pattern.compile("([\\w.-]+:)?");
     private static final Pattern XML_ATTRIBUTE = Pattern.compile("\\b(id|author)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
     private static final Pattern SQL_CHANGESET = Pattern.compile(
             "^[ \\t]*--[ \\t]*changeset\\s+(\"[^\"]+\"|[^:\\s]+):\\s*(\"[^\"]+\"|\\S+)", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
@@ -159,7 +160,14 @@ final class ChangeSetLines {
         int commentEnd = -1; // end of the last comment seen; matches come in increasing order
         // the next comment start is remembered, so that a file without comments is not searched once per changeset
         int open = text.indexOf("<!--");
-        while (m.find()) {
+        int matchedTo = 0;
+        // the pattern is tried only where a tag name ends in "changeSet" (a plain search), not at every character
+        for (int at = text.indexOf("changeSet"); at >= 0; at = text.indexOf("changeSet", at + 1)) {
+            int tag = tagStart(text, at);
+            if (tag < matchedTo || !m.region(tag, text.length()).lookingAt()) {
+                continue;
+            }
+            matchedTo = m.end();
             // skip changesets commented out: find the comments before this match, one forward scan in total
             while (open >= 0 && open < m.start()) {
                 int close = text.indexOf("-->", open + 4);
@@ -186,12 +194,36 @@ final class ChangeSetLines {
         return withSpanFingerprints(text, result, starts, true);
     }
 
+    /** Where the tag whose name ends at {@code at} starts ({@code <changeSet}, {@code <ns:changeSet}), or -1. */
+    private static int tagStart(String text, int at) {
+        int p = at - 1;
+        if (p < 0) {
+            return -1;
+        }
+        if (text.charAt(p) == '<') {
+            return p;
+        }
+        if (text.charAt(p) != ':') {
+            return -1;
+        }
+        int q = p - 1;
+        while (q >= 0 && isPrefixChar(text.charAt(q))) {
+            q--;
+        }
+        return q < p - 1 && q >= 0 && text.charAt(q) == '<' ? q : -1;
+    }
+
+    /** A character of {@code [\w.-]}: letters, digits, underscore, dot, hyphen. */
+    private static boolean isPrefixChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-';
+    }
+
     /** The offset just past the last {@code </changeSet>} (any namespace prefix) in {@code [from, to)}, or -1. */
     private static int lastChangeSetClose(String text, int from, int to) {
         int at = text.lastIndexOf("changeSet>", to - 1);
         while (at > from) {
             int open = text.lastIndexOf("</", at);
-            if (open > from && text.substring(open + 2, at).matches("([\\w.-]+:)?")
+            if (open > from && NAMESPACE_PREFIX.matcher(text).region(open + 2, at).matches()
                     && at + "changeSet>".length() <= to) {
                 return at + "changeSet>".length();
             }
@@ -228,6 +260,10 @@ final class ChangeSetLines {
     private static List<Declaration> withSpanFingerprints(String text, List<Declaration> declarations,
                                                           List<Integer> starts, boolean xml) {
         var result = new ArrayList<Declaration>(declarations.size());
+        // spans come in increasing order: the next "${" and "&" are remembered, so that a file without them is not
+        // searched to its end once per changeset
+        var parameters = new Cursor(text, "${");
+        var ampersands = new Cursor(text, "&");
         for (int i = 0; i < declarations.size(); i++) {
             int from = starts.get(i);
             int to = i + 1 < starts.size() ? starts.get(i + 1) : text.length();
@@ -237,21 +273,52 @@ final class ChangeSetLines {
                 int close = lastChangeSetClose(text, from, to);
                 to = close > from ? close : to;
             }
-            boolean decidedByText = !hasParameter(text, from, to) && !(xml && hasCustomEntity(text, from, to));
+            boolean decidedByText = !parameters.anyIn(from, to) && !(xml && hasCustomEntity(text, ampersands, from, to));
             result.add(decidedByText ? declarations.get(i).withFingerprint(text, from, to) : declarations.get(i));
         }
         return result;
     }
 
-    /** A {@code ${...}} reference, whose value may come from outside the span. */
+    /** Occurrences of a text, visited forward only. */
+    private static final class Cursor {
+        private final String text;
+        private final String what;
+        private int at;
+
+        Cursor(String text, String what) {
+            this.text = text;
+            this.what = what;
+            this.at = text.indexOf(what);
+        }
+
+        /** The first occurrence at or after {@code from}, or -1; {@code from} never decreases between calls. */
+        int from(int from) {
+            while (at >= 0 && at < from) {
+                at = text.indexOf(what, at + 1);
+            }
+            return at;
+        }
+
+        /** Whether an occurrence (a {@code ${...}} reference, whose value may come from outside) is in the span. */
+        boolean anyIn(int from, int to) {
+            int next = from(from);
+            return next >= 0 && next < to;
+        }
+    }
+
+    /** A {@code ${...}} reference in {@code [from, to)}, whose value may come from outside the span. */
     private static boolean hasParameter(String text, int from, int to) {
-        int at = text.indexOf("${", from);
-        return at >= 0 && at < to;
+        for (int i = from; i + 1 < to; i++) {
+            if (text.charAt(i) == '$' && text.charAt(i + 1) == '{') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An entity reference other than XML's predefined ones (its definition is outside the span). */
-    private static boolean hasCustomEntity(String text, int from, int to) {
-        for (int at = text.indexOf('&', from); at >= 0 && at < to; at = text.indexOf('&', at + 1)) {
+    private static boolean hasCustomEntity(String text, Cursor ampersands, int from, int to) {
+        for (int at = ampersands.from(from); at >= 0 && at < to; at = ampersands.from(at + 1)) {
             if (!(text.startsWith("lt;", at + 1) || text.startsWith("gt;", at + 1) || text.startsWith("amp;", at + 1)
                     || text.startsWith("quot;", at + 1) || text.startsWith("apos;", at + 1)
                     || text.startsWith("#", at + 1))) {

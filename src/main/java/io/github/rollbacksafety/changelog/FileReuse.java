@@ -92,7 +92,7 @@ final class FileReuse {
     }
 
     /** Bumped when what a key covers changes. */
-    private static final String KEY_FORMAT = "parsed-file-2";
+    private static final String KEY_FORMAT = "parsed-file-3";
 
     private final ParsedFileStore store;
     private final String options;
@@ -145,19 +145,20 @@ final class FileReuse {
         }
         var bytes = read(accessor, location);
         var text = bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
-        if (bytes == null) {
+        var sha = bytes == null ? null : ChangelogReader.sha256(bytes);
+        if (sha == null) {
             inputsDecide = false;
         } else {
-            inputs.putIfAbsent(location, ChangelogReader.sha256(bytes));
+            inputs.putIfAbsent(location, sha);
         }
         String key = null;
         ParameterState.Snapshot before = null;
         if (text != null && selfContained(text) && !mustParse.test(DatabaseChangeLog.normalizePath(location))) {
             if (!usesParameters(text)) {
-                key = key(location, bytes, "");
+                key = key(location, sha, "");
             } else {
                 before = ParameterState.snapshot(parameters).orElse(null);
-                key = before == null ? null : key(location, bytes, before.text());
+                key = before == null ? null : key(location, sha, before.text());
             }
         }
         boolean claimed = false;
@@ -296,12 +297,9 @@ final class FileReuse {
         });
     }
 
-    private String key(String location, byte[] bytes, String parametersInForce) {
-        var digest = Sha256.newDigest();
-        digest.update((KEY_FORMAT + "\n" + location + "\n" + options + "\n" + parametersInForce + "\n")
-                .getBytes(StandardCharsets.UTF_8));
-        digest.update(bytes);
-        return Sha256.hex(digest.digest());
+    private String key(String location, String bytesSha256, String parametersInForce) {
+        return Sha256.hex(KEY_FORMAT + "\n" + location + "\n" + options + "\n" + parametersInForce + "\n"
+                + bytesSha256);
     }
 
     private Optional<ParsedFile> loadQuietly(String key) {

@@ -144,4 +144,40 @@ class ChangeSetLinesTest {
         assertThat(lines.lineOf("1", "a")).isEqualTo(3);
         assertThat(lines.fingerprintOf("1", "a")).isEmpty();
     }
+
+    /** The declarations as a regular expression over the whole text finds them (what the scan did before). */
+    private static java.util.List<String> byRegex(String text) {
+        var result = new java.util.ArrayList<String>();
+        var m = java.util.regex.Pattern.compile("<(?:[\\w.-]+:)?changeSet\\b([^>]*)>").matcher(text);
+        var attribute = java.util.regex.Pattern.compile("\\bid\\s*=\\s*\"([^\"]*)\"");
+        while (m.find()) {
+            var a = attribute.matcher(m.group(1));
+            result.add(a.find() ? a.group(1) : "");
+        }
+        return result;
+    }
+
+    @Test
+    void xmlDeclarationsAreFoundWhereverAPatternOverTheWholeTextFindsThem() {
+        var text = """
+                <databaseChangeLog xmlns:lb="x">
+                  <changeSet id="1" author="a"><sql>SELECT 'changeSet' FROM changeSets</sql></changeSet>
+                  <lb:changeSet id="2" author="a"/>
+                  <x.y-z_1:changeSet id="3" author="a" comment="a <changeSet id=9> inside"></x.y-z_1:changeSet>
+                  <changeSets id="no"/> < changeSet id="no"/> <:changeSet id="no"/> <a:b:changeSet id="no"/>
+                  <changeSet
+                      id="4" author="a">${p} &custom; &amp;</changeSet>
+                  changeSet <changeSet id="5" author="a">&lt;</changeSet>
+                </databaseChangeLog>
+                <changeSet id="6" author=\"a""";
+        var lines = ChangeSetLines.scan("a.xml", text);
+
+        assertThat(lines.declarations()).extracting(ChangeSetLines.Declaration::id)
+                .containsExactlyElementsOf(byRegex(text)).containsExactly("1", "2", "3", "4", "5");
+        // ${...} and a custom entity in 4 leave it without a fingerprint; the predefined entity in 5 does not
+        assertThat(lines.fingerprintOf("4", "a")).isEmpty();
+        assertThat(lines.fingerprintOf("5", "a")).isPresent();
+        assertThat(lines.fingerprintOf("3", "a")).isPresent();
+        assertThat(lines.lineOf("4", "a")).isEqualTo(6);
+    }
 }
