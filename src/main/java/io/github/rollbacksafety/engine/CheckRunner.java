@@ -28,6 +28,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The {@code check} goal as a plain class: decides where the changelogs and previous releases come from, whether
@@ -176,8 +178,12 @@ public final class CheckRunner {
     private Outcome checkAndReport(CheckRequest request, CheckSettings settings, Reporting reporting) {
         var reportDirectory = settings.output().reportDirectory();
         var cache = new CheckCache(reportDirectory);
-        var fingerprint = fingerprint(request, settings);
-        var hit = fingerprint.flatMap(cache::lookup);
+        // the fingerprint reads every input (a build output may hold thousands of classes): with no stored outcome
+        // to compare it with, it is computed while the check runs, only to be stored with the new outcome
+        var stored = cache.holdsEntry();
+        var fingerprinting = stored ? CompletableFuture.completedFuture(fingerprint(request, settings))
+                : CompletableFuture.supplyAsync(() -> fingerprint(request, settings), CheckRunner::daemon);
+        var hit = stored ? fingerprinting.join().flatMap(cache::lookup) : Optional.<CheckCache.Entry>empty();
         if (hit.isPresent()) {
             return replay(hit.get(), reportDirectory);
         }
@@ -188,6 +194,7 @@ public final class CheckRunner {
             check = check.withDatabase(new DatabaseCheck(settings.database().get()));
         }
         var result = check.run(request);
+        var fingerprint = join(fingerprinting);
         var reported = report(result, settings, reporting);
         fingerprint.ifPresent(key -> cache.store(new CheckCache.Entry(key, result.verdict(), reported.consoleLines(),
                 reported.files().stream().map(p -> p.getFileName().toString()).toList())));
@@ -197,6 +204,28 @@ public final class CheckRunner {
         }
         return new Outcome(firstRelease ? Outcome.Kind.FIRST_RELEASE : Outcome.Kind.PASSED,
                 "Rollback safety: " + result.verdict());
+    }
+
+    /** Runs {@code task} on a thread of its own that does not keep the JVM alive. */
+    private static void daemon(Runnable task) {
+        var thread = new Thread(task, "rollback-safety input fingerprint");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The value, or what computing it threw (a user error in an input stays the same exception). */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e;
+        }
     }
 
     /** Which application would break on which schema, after the directions of the failing findings. */

@@ -109,6 +109,21 @@ class CheckCacheTest {
     }
 
     @Test
+    void holdsAnEntryOnlyOnceAnOutcomeIsStoredAndUntilItIsCleared() throws IOException {
+        var reports = temp.resolve("reports");
+        var cache = new CheckCache(reports);
+        assertThat(cache.holdsEntry()).isFalse();
+
+        cache.store(new CheckCache.Entry("abc", Verdict.PASS, List.of(), List.of()));
+        assertThat(cache.holdsEntry()).isTrue();
+        assertThat(cache.lookup("abc")).isPresent();
+
+        cache.clear();
+        assertThat(cache.holdsEntry()).isFalse();
+        assertThat(cache.lookup("abc")).isEmpty();
+    }
+
+    @Test
     void corruptedCheckCacheIsAMiss() throws IOException {
         var reports = temp.resolve("reports");
         Files.createDirectories(reports);
