@@ -48,7 +48,13 @@ public record QueryUsage(Query query, List<TableUse> tables, List<ColumnUse> col
     /** A column reference; {@code candidateTables} has one entry when the owner is known. */
     public record ColumnUse(Set<String> candidateTables, String column, Access access) {
         public ColumnUse {
-            candidateTables = Set.copyOf(candidateTables.stream().map(Identifiers::qualifiedName).toList());
+            // a loop, not a stream: a release loaded from the cache builds thousands of these in a fresh JVM
+            var tables = new String[candidateTables.size()];
+            int i = 0;
+            for (var table : candidateTables) {
+                tables[i++] = Identifiers.qualifiedName(table);
+            }
+            candidateTables = Set.copyOf(java.util.Arrays.asList(tables));
             column = Identifiers.normalize(column);
         }
 
