@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The {@code check} goal as a plain class: decides where the changelogs and previous releases come from, whether
@@ -194,7 +193,7 @@ public final class CheckRunner {
             check = check.withDatabase(new DatabaseCheck(settings.database().get()));
         }
         var result = check.run(request);
-        var fingerprint = join(fingerprinting);
+        var fingerprint = RollbackSafetyCheck.join(fingerprinting); // an input it cannot read fails as before
         var reported = report(result, settings, reporting);
         fingerprint.ifPresent(key -> cache.store(new CheckCache.Entry(key, result.verdict(), reported.consoleLines(),
                 reported.files().stream().map(p -> p.getFileName().toString()).toList())));
@@ -211,21 +210,6 @@ public final class CheckRunner {
         var thread = new Thread(task, "rollback-safety input fingerprint");
         thread.setDaemon(true);
         thread.start();
-    }
-
-    /** The value, or what computing it threw (a user error in an input stays the same exception). */
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw e;
-        }
     }
 
     /** Which application would break on which schema, after the directions of the failing findings. */

@@ -287,7 +287,8 @@ public final class RollbackSafetyCheck {
                 + options.labels().orElse("") + "|" + options.dbms().orElse("");
     }
 
-    private static <T> T join(CompletableFuture<T> future) {
+    /** The value, or what computing it threw, unwrapped. */
+    static <T> T join(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
