@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Decides from the raw text of a source root's Java files, without parsing them, which files the readers need:
@@ -65,16 +64,6 @@ final class SourceSelection {
     private static final Set<String> QUERY_ANNOTATIONS = Set.of("Query", "NamedQuery", "NamedQueries",
             "NamedNativeQuery", "NamedNativeQueries", "SqlQuery", "SqlUpdate", "SqlBatch", "SqlCall", "Select",
             "Insert", "Update", "Delete");
-    private static final Set<String> JPQL_CALLS = Set.of("createQuery", "createSelectionQuery",
-            "createMutationQuery");
-    /**
-     * The packages an annotation must resolve to for the JPA reader (jakarta.persistence, javax.persistence, Spring
-     * Data JPA's org.springframework.data.jpa): a file can only name them in full, in an import, a qualified name or
-     * its own package declaration.
-     */
-    private static final Set<String> MAPPING_PACKAGES = Set.of("jakarta.persistence", "javax.persistence",
-            "data.jpa");
-    private static final Set<String> TYPE_KEYWORDS = Set.of("class", "interface", "enum", "record");
     /*
      * What a file's literals can give a statement text (SqlShape.looksLikeSql): the text must start, after blanks
      * and parentheses, with a statement keyword and hold the word that keyword needs (select ... from, insert
@@ -114,14 +103,9 @@ final class SourceSelection {
     private static final int MIN_PART = 3;
     /** The same for the word a keyword needs ("FR" + "OM"); "s" ends many a plural. */
     private static final int MIN_SECOND_PART = 2;
-    /** Letters at the start, after blanks and parentheses, and what follows them. */
-    private static final Pattern FIRST_WORD = Pattern.compile("\\A[\\s(]*(\\{|[A-Za-z]+)");
-    /** Every word, with boundaries that accept more than Java's {@code \b}. */
-    private static final Pattern WORD = Pattern.compile("(?<![A-Za-z0-9_])[A-Za-z]+");
 
     private static final int IDENT = 1;
     private static final int LITERAL = 2;
-    private static final int OTHER = 3;
 
     private SourceSelection() {
     }
@@ -132,42 +116,67 @@ final class SourceSelection {
      * or their first letters at its end.
      */
     static int literal(String value) {
+        int n = value.length();
         int bits = 0;
-        var first = FIRST_WORD.matcher(value);
-        if (first.lookingAt()) {
-            var word = first.group(1).toLowerCase(java.util.Locale.ROOT);
-            boolean whole = first.end() == value.length();
-            if (word.equals("{")) {
-                bits |= BRACE;
+        // the start: blanks and parentheses (SqlShape's [\\s(]*), then "{" or a word
+        int first = 0;
+        while (first < n && (value.charAt(first) == '(' || blank(value.charAt(first)))) {
+            first++;
+        }
+        if (first < n && value.charAt(first) == '{') {
+            bits |= BRACE;
+        }
+        for (int w = 0; w < n; ) {
+            if (!letter(value.charAt(w)) || w > 0 && (letter(value.charAt(w - 1)) || value.charAt(w - 1) == '_'
+                    || value.charAt(w - 1) >= '0' && value.charAt(w - 1) <= '9')) {
+                w++;
+                continue;
             }
-            for (int k = 0; k < STARTS.length; k++) {
-                if (word.equals(STARTS[k]) || whole && word.length() >= MIN_PART && STARTS[k].startsWith(word)) {
+            int e = w + 1;
+            while (e < n && letter(value.charAt(e))) {
+                e++;
+            }
+            int length = e - w;
+            boolean last = e == n;
+            for (int k = 0; k < STARTS.length && length <= 8; k++) {
+                boolean equal = is(value, w, length, STARTS[k]);
+                boolean part = last && length < STARTS[k].length() && value.regionMatches(true, w, STARTS[k], 0, length);
+                if (w == first && (equal || part && length >= MIN_PART)) {
                     bits |= START_BITS[k];
                 }
-            }
-        }
-        var words = WORD.matcher(value);
-        while (words.find()) {
-            var word = words.group().toLowerCase(java.util.Locale.ROOT);
-            boolean last = words.end() == value.length();
-            for (int k = 0; k < SECONDS.length; k++) {
-                if (word.equals(SECONDS[k])
-                        || last && word.length() >= MIN_SECOND_PART && SECONDS[k].startsWith(word)) {
-                    bits |= SECOND_BITS[k];
-                }
-            }
-            for (var start : STARTS) {
-                if (word.equals(start) || last && start.startsWith(word)) {
+                if (equal || part) {
                     bits |= WORD_ANYWHERE;
                 }
             }
+            for (int k = 0; k < SECONDS.length && length <= 8; k++) {
+                if (is(value, w, length, SECONDS[k]) || last && length >= MIN_SECOND_PART
+                        && length < SECONDS[k].length() && value.regionMatches(true, w, SECONDS[k], 0, length)) {
+                    bits |= SECOND_BITS[k];
+                }
+            }
+            w = e;
         }
         // with x as (: the pattern lets "as" close any word
-        var lower = value.toLowerCase(java.util.Locale.ROOT);
-        if (lower.contains("as") || lower.endsWith("a")) {
-            bits |= AS;
+        for (int i = 0; i < n && (bits & AS) == 0; i++) {
+            char c = value.charAt(i);
+            if ((c == 'a' || c == 'A') && (i + 1 == n || value.charAt(i + 1) == 's' || value.charAt(i + 1) == 'S')) {
+                bits |= AS;
+            }
         }
         return bits;
+    }
+
+    private static boolean is(String value, int from, int length, String word) {
+        return length == word.length() && value.regionMatches(true, from, word, 0, length);
+    }
+
+    private static boolean letter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    /** Java regex's {@code \\s}. */
+    private static boolean blank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /** Whether literals with these bits can make a text that passes the statement test. */
@@ -223,31 +232,32 @@ final class SourceSelection {
                 while (last + 2 < n && tokens.is(last + 1, '.') && tokens.kind[last + 2] == IDENT) {
                     last += 2;
                 }
-                var name = tokens.text(last);
-                needed |= QUERY_ANNOTATIONS.contains(name) || name.equals("interface");
+                needed |= tokens.word(last, "interface") || QUERY_ANNOTATIONS.contains(tokens.text(last));
                 continue;
             }
             if (tokens.kind[t] != IDENT) {
                 continue;
             }
-            var word = tokens.text(t);
-            if (TYPE_KEYWORDS.contains(word) && !(t > 0 && tokens.is(t - 1, '.')) && t + 1 < n
+            if ((tokens.word(t, "class") || tokens.word(t, "interface") || tokens.word(t, "enum")
+                    || tokens.word(t, "record")) && !(t > 0 && tokens.is(t - 1, '.')) && t + 1 < n
                     && tokens.kind[t + 1] == IDENT) {
                 var name = tokens.text(t + 1);
                 declares.add(name);
                 needed |= SourceClasses.JPA_NAMES.contains(name) || name.equals("Query");
-            } else if (JPQL_CALLS.contains(word) || t >= 2 && tokens.is(t - 1, '.') && tokens.kind[t - 2] == IDENT
-                    && MAPPING_PACKAGES.contains(tokens.text(t - 2) + "." + word)) {
+            } else if (tokens.word(t, "createQuery") || tokens.word(t, "createSelectionQuery")
+                    || tokens.word(t, "createMutationQuery") || t >= 2 && tokens.is(t - 1, '.')
+                    && (tokens.word(t, "persistence") && (tokens.word(t - 2, "jakarta") || tokens.word(t - 2, "javax"))
+                    || tokens.word(t, "jpa") && tokens.word(t - 2, "data"))) {
                 needed = true;
-            } else if (word.equals("replace") && t + 1 < n && tokens.is(t + 1, '(')) {
+            } else if (tokens.word(t, "replace") && t + 1 < n && tokens.is(t + 1, '(')) {
                 literals |= REWRITES;
                 constantLiterals |= inValue ? REWRITES : 0;
-            } else if (word.equals("String") && !inValue && t + 2 < n && tokens.kind[t + 1] == IDENT
+            } else if (tokens.word(t, "String") && !inValue && t + 2 < n && tokens.kind[t + 1] == IDENT
                     && tokens.is(t + 2, '=')) {
                 stringFields.add(tokens.text(t + 1));
                 valueDepth = 0;
                 t += 2;
-            } else if ((word.equals("extends") || word.equals("implements")) && !inValue) {
+            } else if ((tokens.word(t, "extends") || tokens.word(t, "implements")) && !inValue) {
                 // constants inherited from a superclass or interface (Tables.ORDERS used as ORDERS)
                 for (int u = t + 1; u < n && !tokens.is(u, '{') && !tokens.is(u, ';'); u++) {
                     if (tokens.kind[u] == IDENT) {
@@ -255,8 +265,7 @@ final class SourceSelection {
                         constantReferences.add(tokens.text(u) + ".*");
                     }
                 }
-            } else if (word.equals("import") && t + 1 < n && tokens.kind[t + 1] == IDENT
-                    && tokens.text(t + 1).equals("static")) {
+            } else if (tokens.word(t, "import") && t + 1 < n && tokens.word(t + 1, "static")) {
                 // import static a.b.Tables.ORDERS; or a.b.Tables.*;
                 int end = t + 2;
                 while (end < n && !tokens.is(end, ';')) {
@@ -271,7 +280,7 @@ final class SourceSelection {
             } else if (t + 2 < n && tokens.is(t + 1, '.') && tokens.kind[t + 2] == IDENT
                     && !(t + 3 < n && tokens.is(t + 3, '('))) {
                 // Tables.ORDERS, Outer.Inner.NAME (each step), not a method call
-                var reference = word + "." + tokens.text(t + 2);
+                var reference = tokens.text(t) + "." + tokens.text(t + 2);
                 references.add(reference);
                 if (inValue) {
                     constantReferences.add(reference);
@@ -365,9 +374,12 @@ final class SourceSelection {
         return result;
     }
 
-    /** The tokens of a file; a literal keeps only what it can give a statement text. */
+    /**
+     * The tokens of a file: identifiers, literals (keeping only what they can give a statement text) and
+     * punctuation (its character, negated, as kind).
+     */
     private static final class Tokens {
-        private final String text;
+        private final char[] text;
         int size;
         int[] kind = new int[1024];
         int[] start = new int[1024];
@@ -376,15 +388,29 @@ final class SourceSelection {
         int[] bits = new int[1024];
 
         Tokens(String text) {
-            this.text = text;
+            this.text = text.toCharArray();
         }
 
         boolean is(int t, char c) {
-            return kind[t] == OTHER && text.charAt(start[t]) == c;
+            return kind[t] == -c;
+        }
+
+        /** Whether the token is this identifier (without making a string of it). */
+        boolean word(int t, String w) {
+            int length = end[t] - start[t];
+            if (kind[t] != IDENT || length != w.length()) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                if (text[start[t] + i] != w.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         String text(int t) {
-            return text.substring(start[t], end[t]);
+            return new String(text, start[t], end[t] - start[t]);
         }
 
         private void add(int k, int s, int e, int literalBits) {
@@ -403,68 +429,81 @@ final class SourceSelection {
 
         /** Lexes the text into tokens. */
         void lex() {
-            int n = text.length();
+            var text = this.text;
+            int n = text.length;
             int i = 0;
             while (i < n) {
-                char c = text.charAt(i);
-                if (c == '/' && i + 1 < n && text.charAt(i + 1) == '/') {
-                    int eol = text.indexOf('\n', i);
-                    i = eol < 0 ? n : eol + 1;
-                } else if (c == '/' && i + 1 < n && text.charAt(i + 1) == '*') {
-                    int close = text.indexOf("*/", i + 2);
-                    i = close < 0 ? n : close + 2;
-                } else if (c == '"' && text.startsWith("\"\"\"", i)) {
-                    int j = i + 3;
-                    while (j < n && !text.startsWith("\"\"\"", j)) {
-                        j += text.charAt(j) == '\\' ? 2 : 1;
+                char c = text[i];
+                if (c == '/' && i + 1 < n && text[i + 1] == '/') {
+                    while (i < n && text[i] != '\n') {
+                        i++;
                     }
-                    add(LITERAL, i, Math.min(j + 3, n), literal(unescape(text, i + 3, Math.min(j, n))));
+                } else if (c == '/' && i + 1 < n && text[i + 1] == '*') {
+                    i += 2;
+                    while (i < n && !(text[i] == '*' && i + 1 < n && text[i + 1] == '/')) {
+                        i++;
+                    }
+                    i += 2;
+                } else if (c == '"' && i + 2 < n && text[i + 1] == '"' && text[i + 2] == '"') {
+                    int j = i + 3;
+                    while (j < n && !(text[j] == '"' && j + 2 < n && text[j + 1] == '"' && text[j + 2] == '"')) {
+                        j += text[j] == '\\' ? 2 : 1;
+                    }
+                    int close = Math.min(j, n);
+                    add(LITERAL, i, Math.min(j + 3, n), literal(unescape(text, i + 3, close)));
                     i = Math.min(j + 3, n);
                 } else if (c == '"' || c == '\'') {
                     int j = i + 1;
-                    while (j < n && text.charAt(j) != c && text.charAt(j) != '\n') {
-                        j += text.charAt(j) == '\\' ? 2 : 1;
+                    while (j < n && text[j] != c && text[j] != '\n') {
+                        j += text[j] == '\\' ? 2 : 1;
                     }
                     add(LITERAL, i, Math.min(j + 1, n), literal(unescape(text, i + 1, Math.min(j, n))));
                     i = Math.min(j + 1, n);
-                } else if (Character.isJavaIdentifierStart(c)) {
+                } else if (identifierPart(c) && !(c >= '0' && c <= '9')) {
                     int j = i + 1;
-                    while (j < n && Character.isJavaIdentifierPart(text.charAt(j))) {
+                    while (j < n && identifierPart(text[j])) {
                         j++;
                     }
                     add(IDENT, i, j, 0);
                     i = j;
                 } else if (c >= '0' && c <= '9') {
                     int j = i + 1;
-                    while (j < n && (Character.isLetterOrDigit(text.charAt(j)) || text.charAt(j) == '_'
-                            || text.charAt(j) == '.')) {
+                    while (j < n && (identifierPart(text[j]) || text[j] == '.')) {
                         j++;
                     }
                     add(LITERAL, i, j, 0);
                     i = j;
-                } else if (Character.isWhitespace(c)) {
+                } else if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || Character.isWhitespace(c)) {
                     i++;
                 } else {
-                    add(OTHER, i, i + 1, 0);
+                    add(-c, i, i + 1, 0);
                     i++;
                 }
             }
         }
 
+        private static boolean identifierPart(char c) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$'
+                    || c > 127 && Character.isJavaIdentifierPart(c);
+        }
 
         /** A literal's value; an escape this does not know counts as the character after the backslash. */
-        private static String unescape(String text, int from, int to) {
-            if (text.indexOf('\\', from) < 0 || text.indexOf('\\', from) >= to) {
-                return text.substring(from, to);
+        private static String unescape(char[] text, int from, int to) {
+            boolean escapes = false;
+            for (int i = from; i < to && !escapes; i++) {
+                escapes = text[i] == '\\';
+            }
+            if (!escapes) {
+                return new String(text, from, to - from);
             }
             var out = new StringBuilder(to - from);
             for (int i = from; i < to; i++) {
-                char c = text.charAt(i);
+                char c = text[i];
                 if (c != '\\' || i + 1 >= to) {
                     out.append(c);
                     continue;
                 }
-                char e = text.charAt(++i);
+                char e = text[++i];
                 switch (e) {
                     case 'n' -> out.append('\n');
                     case 't' -> out.append('\t');
@@ -473,13 +512,12 @@ final class SourceSelection {
                     case 'b' -> out.append('\b');
                     case 's' -> out.append(' ');
                     case '\n' -> { } // a text block's line continuation
-                    case '\r' -> i += i + 1 < to && text.charAt(i + 1) == '\n' ? 1 : 0;
+                    case '\r' -> i += i + 1 < to && text[i + 1] == '\n' ? 1 : 0;
                     default -> {
                         if (e >= '0' && e <= '7') {
                             int value = e - '0';
-                            for (int k = 0; k < 2 && i + 1 < to && text.charAt(i + 1) >= '0'
-                                    && text.charAt(i + 1) <= '7'; k++) {
-                                value = value * 8 + text.charAt(++i) - '0';
+                            for (int k = 0; k < 2 && i + 1 < to && text[i + 1] >= '0' && text[i + 1] <= '7'; k++) {
+                                value = value * 8 + text[++i] - '0';
                             }
                             out.append((char) Math.min(value, 0377));
                         } else {
