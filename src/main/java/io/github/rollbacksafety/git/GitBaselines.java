@@ -21,6 +21,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
+import org.eclipse.jgit.util.FS;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,6 +56,13 @@ public final class GitBaselines implements AutoCloseable {
     public static final long DEFAULT_MAX_FILE_BYTES = 16L * 1024 * 1024;
 
     private static final String CACHE_MARKER = ".rollback-safety-baseline";
+
+    static {
+        // JGit looks for git's system-wide config by running git twice (its version, then git config --system) the
+        // first time a repository is opened in a JVM: two processes started on every build. Nothing that file can
+        // set changes what a ref names or what a tree or blob holds, which is all this class reads.
+        FS.DETECTED.setGitSystemConfig(null);
+    }
 
     private final Repository repository;
     private final Path workTree;

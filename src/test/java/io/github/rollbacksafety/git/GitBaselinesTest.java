@@ -54,6 +54,19 @@ class GitBaselinesTest {
     }
 
     @Test
+    void opensARepositoryWithoutLookingForGitsSystemConfig() {
+        try (var repo = ScratchRepository.init(dir)) {
+            var v100 = repo.write("pom.xml", "1.0.0").release("v1.0.0");
+
+            try (var git = GitBaselines.open(dir)) {
+                assertThat(git.resolve("v1.0.0").commitId()).isEqualTo(v100.name());
+            }
+            // unset, JGit would run git (git --version, git config --system) to find that file
+            assertThat(org.eclipse.jgit.util.FS.DETECTED.getGitSystemConfig()).isNull();
+        }
+    }
+
+    @Test
     void ignoresTagsOfOtherArtifactsAndTagsThatAreNoVersion() {
         try (var repo = ScratchRepository.init(dir)) {
             repo.write("a.txt", "1").release("v1.0.0");
