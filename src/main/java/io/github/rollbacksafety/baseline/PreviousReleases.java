@@ -110,6 +110,14 @@ public final class PreviousReleases {
         return this;
     }
 
+    private Optional<io.github.rollbacksafety.cache.ModuleSelectionCache> moduleCache = Optional.empty();
+
+    /** Keeps the modules chosen at a git release in {@code cache}, so that the next build reads none of its POMs. */
+    public PreviousReleases withModuleCache(io.github.rollbacksafety.cache.ModuleSelectionCache cache) {
+        this.moduleCache = Optional.of(cache);
+        return this;
+    }
+
     public PreviousReleases(Settings settings, CheckLog log) {
         this.settings = settings;
         this.log = log;
@@ -198,8 +206,10 @@ public final class PreviousReleases {
                 var subPaths = new ArrayList<>(GitBaselines.MODULE_SOURCES);
                 subPaths.addAll(layout.baselineResourceDirectories());
                 var outside = outsideDirectories(moduleInRepo);
-                var modules = GitBaselineModules.select(git, b, moduleInRepo, settings.modules(),
-                        settings.queryArtifacts());
+                Supplier<GitBaselineModules.Selection> choose = () -> GitBaselineModules.select(git, b, moduleInRepo,
+                        settings.modules(), settings.queryArtifacts());
+                var modules = moduleCache.map(cache -> cache.get(git.treeId(b), moduleInRepo, settings.modules(),
+                        settings.queryArtifacts(), choose)).orElseGet(choose);
                 modules.warnings().forEach(log::warn);
                 if (!modules.leftOut().isEmpty()) {
                     log.info("Not read as the previous release's queries (test, QA, example or benchmark modules): "

@@ -129,7 +129,9 @@ public final class CheckRunner {
                         settings.layout().changelogDirectories(), settings.layout().baselineResourceDirectories()),
                 project.classPath(), settings.queries().baselineModules(), settings.queries().physicalNaming()), log)
                 .withReading(new ReadingOptions(settings.queries().resourceIncludes(),
-                        settings.queries().resourceExcludes(), settings.changelogOptions().dbms()));
+                        settings.queries().resourceExcludes(), settings.changelogOptions().dbms()))
+                .withModuleCache(new io.github.rollbacksafety.cache.ModuleSelectionCache(settings.cacheDirectory(),
+                        settings.toolVersion()));
         var previous = new ArrayList<PreviousRelease>();
         var source = settings.baseline().source();
         if (source.asksRepository()) {

@@ -495,6 +495,15 @@ public final class GitBaselines implements AutoCloseable {
         return text.toString();
     }
 
+    /** The id of the release commit's tree: what identifies all its files, whatever tag or commit names it. */
+    public String treeId(GitBaseline baseline) {
+        try (ObjectReader reader = repository.newObjectReader(); var walk = new RevWalk(reader)) {
+            return walk.parseCommit(commitId(baseline)).getTree().name();
+        } catch (IOException e) {
+            throw new RollbackSafetyException("Cannot read " + baseline.ref() + " from git: " + e.getMessage(), e);
+        }
+    }
+
     /** Whether a folder exists at {@code path} (module-relative) at the release; reads tree objects only. */
     public boolean isDirectory(GitBaseline baseline, String modulePathInRepo, String path) {
         var full = join(repoPath(modulePathInRepo, "baselineModulePath"), repoPath(path, "path"));

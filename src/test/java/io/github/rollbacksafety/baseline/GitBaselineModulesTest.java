@@ -127,6 +127,61 @@ class GitBaselineModulesTest {
     }
 
     @Test
+    void theModulesChosenAtATreeAreTakenFromTheCacheUntilTheTreeOrTheSettingsDiffer() throws Exception {
+        var repo = repository();
+        var cache = new io.github.rollbacksafety.cache.ModuleSelectionCache(dir.resolve("cache"), "1.0");
+        var chosen = new java.util.concurrent.atomic.AtomicInteger();
+        try (var git = GitBaselines.open(repo.resolve("migrations"))) {
+            var tag = git.resolve("v1.0.0");
+            java.util.function.Function<List<String>, GitBaselineModules.Selection> select = configured -> cache.get(
+                    git.treeId(tag), "migrations", configured, List.of(), () -> {
+                        chosen.incrementAndGet();
+                        return GitBaselineModules.select(git, tag, "migrations", configured, List.of());
+                    });
+
+            var first = select.apply(List.of());
+            var again = select.apply(List.of());
+            assertThat(chosen).hasValue(1);
+            assertThat(again).isEqualTo(first)
+                    .isEqualTo(GitBaselineModules.select(git, tag, "migrations", List.of(), List.of()));
+
+            assertThat(select.apply(List.of("core")).others()).extracting(GitBaselineModules.Module::path)
+                    .containsExactly("core");
+            assertThat(chosen).hasValue(2);
+
+            // an unreadable entry is chosen again and written again
+            try (var files = Files.list(dir.resolve("cache"))) {
+                for (var entry : files.toList()) {
+                    Files.write(entry, new byte[] {1, 2, 3});
+                }
+            }
+            assertThat(select.apply(List.of())).isEqualTo(first);
+            assertThat(chosen).hasValue(3);
+            assertThat(select.apply(List.of())).isEqualTo(first);
+            assertThat(chosen).hasValue(3);
+        }
+        // the tag moved to a commit with another module: another tree, chosen again
+        var who = new PersonIdent("Test", "test@example.com");
+        try (var git = Git.open(repo.toFile())) {
+            write(repo, "pom.xml", Files.readString(repo.resolve("pom.xml"))
+                    .replace("<module>core</module>", "<module>core</module><module>billing</module>"));
+            write(repo, "billing/pom.xml", pom("shop-billing", ""));
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("moved").setAuthor(who).setCommitter(who).setSign(false).call();
+            git.tag().setName("v1.0.0").setForceUpdate(true).call();
+        }
+        try (var git = GitBaselines.open(repo.resolve("migrations"))) {
+            var tag = git.resolve("v1.0.0");
+            var moved = cache.get(git.treeId(tag), "migrations", List.of(), List.of(), () -> {
+                chosen.incrementAndGet();
+                return GitBaselineModules.select(git, tag, "migrations", List.of(), List.of());
+            });
+            assertThat(chosen).hasValue(4);
+            assertThat(moved.others()).extracting(GitBaselineModules.Module::path).contains("billing");
+        }
+    }
+
+    @Test
     void configuredModulesAndGlobsNarrowTheSelectionAndQueryArtifactsAddModulesByArtifactId() throws Exception {
         var repo = repository();
         try (var git = GitBaselines.open(repo.resolve("migrations"))) {
