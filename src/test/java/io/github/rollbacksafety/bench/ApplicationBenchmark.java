@@ -74,6 +74,10 @@ final class ApplicationBenchmark {
         System.out.printf(Locale.ROOT, "  [app] medians of %d: cold %.0f ms (CPU %.0f ms), warm %.0f ms (CPU %.0f ms),"
                 + " library %.0f ms (CPU %.0f ms)%n", rounds, c[0], c[1], w[0], w[1], l[0], l[1]);
         System.out.printf(Locale.ROOT, "  [app] RATIO cold/library = %.2f; warm %.0f ms%n", c[0] / l[0], w[0]);
+        if (c[2] > 0 && l[2] > 0) {
+            System.out.printf(Locale.ROOT, "  [app] CPU of the work threads (JIT compiler and GC threads left out):"
+                    + " cold %.0f ms, library %.0f ms, ratio %.2f%n", c[2], l[2], c[2] / l[2]);
+        }
     }
 
     private static double[] median(List<double[]> runs) {
@@ -208,5 +212,51 @@ final class ApplicationBenchmark {
                 jit == null ? -1 : jit.getTotalCompilationTime(), os.getSystemLoadAverage());
         System.out.printf(Locale.ROOT, "TOTAL_MS=%.1f%n", wallNanos / 1e6);
         System.out.printf(Locale.ROOT, "CPU_MS=%.1f%n", cpu / 1e6);
+        var byKind = threadCpu();
+        if (!byKind.isEmpty()) {
+            double vm = byKind.getOrDefault("jit", 0L) + byKind.getOrDefault("gc/vm", 0L);
+            System.out.printf(Locale.ROOT, "CPU by thread: JIT compiler %d ms, GC and VM %d ms, the rest (work) %.0f ms%n",
+                    byKind.getOrDefault("jit", 0L), byKind.getOrDefault("gc/vm", 0L), cpu / 1e6 - vm);
+            System.out.printf(Locale.ROOT, "APP_CPU_MS=%.1f%n", cpu / 1e6 - vm);
+        }
     }
+
+    /**
+     * CPU time (ms) of this JVM's JIT compiler threads ({@code jit}) and garbage collector and VM threads
+     * ({@code gc/vm}), from Linux's {@code /proc/self/task}: the work threads' CPU is the process's minus these (work
+     * threads that ended are gone from there, these live as long as the JVM). Empty where there is no such folder.
+     */
+    private static Map<String, Long> threadCpu() {
+        var result = new TreeMap<String, Long>();
+        var tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return result;
+        }
+        try (var list = Files.list(tasks)) {
+            for (var task : list.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (java.io.IOException e) {
+                    continue; // ended meanwhile
+                }
+                int open = stat.indexOf('('), close = stat.lastIndexOf(')');
+                var name = stat.substring(open + 1, close);
+                var fields = stat.substring(close + 2).split(" ");
+                // utime and stime are fields 14 and 15 of the line (11 and 12 after the name), in clock ticks
+                long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                var kind = name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler") ? "jit"
+                        : name.startsWith("GC ") || name.startsWith("G1 ") || name.startsWith("VM ") ? "gc/vm" : null;
+                if (kind != null) {
+                    result.merge(kind, ticks * 1000 / CLOCK_TICKS, Long::sum);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return new TreeMap<>();
+        }
+        return result;
+    }
+
+    /** Linux's USER_HZ, the unit of /proc's times: 100 on every common kernel configuration. */
+    private static final long CLOCK_TICKS = 100;
 }

@@ -271,8 +271,10 @@ public final class CheckBenchmark {
                 .map(l -> "    " + l + "\n").reduce("", String::concat));
         var total = output.lines().filter(l -> l.startsWith("TOTAL_MS=")).findFirst().orElseThrow();
         var cpu = output.lines().filter(l -> l.startsWith("CPU_MS=")).findFirst().orElse("CPU_MS=-1");
+        var appCpu = output.lines().filter(l -> l.startsWith("APP_CPU_MS=")).findFirst().orElse("APP_CPU_MS=-1");
         return new double[]{Double.parseDouble(total.substring("TOTAL_MS=".length())),
-                Double.parseDouble(cpu.substring("CPU_MS=".length()))};
+                Double.parseDouble(cpu.substring("CPU_MS=".length())),
+                Double.parseDouble(appCpu.substring("APP_CPU_MS=".length()))};
     }
 
     /** The test class path: exec:java runs us in Maven's JVM, where java.class.path is Maven's own. */
