@@ -1,17 +1,12 @@
 package io.github.rollbacksafety.cache;
 
-import io.github.rollbacksafety.AtomicFile;
 import io.github.rollbacksafety.Sha256;
 import io.github.rollbacksafety.changelog.ParsedFile;
 import io.github.rollbacksafety.changelog.ParsedFileStore;
 import io.github.rollbacksafety.changelog.StoredRead;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -97,34 +92,15 @@ public final class ChangelogFileCache implements ParsedFileStore {
         if (recent != null) {
             return Optional.of(recent);
         }
-        var path = directory.resolve(fileName(fullKey));
-        try {
-            var entry = read(Files.newInputStream(path));
-            if (!fullKey.equals(entry.key()) || entry.file() == null) {
-                return Optional.empty();
-            }
-            touch(path);
-            return Optional.of(entry.file());
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // missing, corrupted, truncated or of another shape: parse the file
-        }
+        return EntryFile.read(directory.resolve(fileName(fullKey)), Entry.class,
+                entry -> fullKey.equals(entry.key()) && entry.file() != null).map(Entry::file);
     }
 
     @Override
     public void store(String key, ParsedFile file) {
         var entry = new Entry(fullKey(key), file);
-        byte[] bytes;
-        try {
-            bytes = RecordCodec.encode(entry);
-            if (!read(new ByteArrayInputStream(bytes)).equals(entry)) {
-                return; // a value JSON cannot carry: never serve something else than what was parsed
-            }
-            AtomicFile.write(directory.resolve(fileName(entry.key())), bytes);
-        } catch (IOException | RuntimeException e) {
-            return; // a cache that cannot be written only costs the next build time
-        }
-        if (evicted.compareAndSet(false, true)) {
-            ReleaseCache.evict(directory, maxBytes);
+        if (EntryFile.write(directory.resolve(fileName(entry.key())), entry)) {
+            evictOnce();
         }
     }
 
@@ -154,35 +130,19 @@ public final class ChangelogFileCache implements ParsedFileStore {
         if (recent != null) {
             return Optional.of(recent);
         }
-        var path = directory.resolve(CHECKSUM_PREFIX + Sha256.hex(fullKey) + SUFFIX);
-        try (var in = Files.newInputStream(path)) {
-            var entry = RecordCodec.decode(in, ChecksumEntry.class);
-            if (!fullKey.equals(entry.key()) || entry.checksum() == null) {
-                return Optional.empty();
-            }
-            touch(path);
-            RECENT_CHECKSUMS.put(directory + "|" + fullKey, entry.checksum());
-            return Optional.of(entry.checksum());
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // missing, corrupted or of another shape: compute it
-        }
+        var stored = EntryFile.read(directory.resolve(CHECKSUM_PREFIX + Sha256.hex(fullKey) + SUFFIX),
+                ChecksumEntry.class, entry -> fullKey.equals(entry.key()) && entry.checksum() != null)
+                .map(ChecksumEntry::checksum);
+        stored.ifPresent(checksum -> RECENT_CHECKSUMS.put(directory + "|" + fullKey, checksum));
+        return stored;
     }
 
     @Override
     public void storeChecksum(String key, String checksum) {
         var entry = new ChecksumEntry(fullKey(key), checksum);
-        try {
-            var bytes = RecordCodec.encode(entry);
-            if (!RecordCodec.decode(new ByteArrayInputStream(bytes), ChecksumEntry.class).equals(entry)) {
-                return;
-            }
-            AtomicFile.write(directory.resolve(CHECKSUM_PREFIX + Sha256.hex(entry.key()) + SUFFIX), bytes);
-        } catch (IOException | RuntimeException e) {
-            return; // the next build computes it again
-        }
-        RECENT_CHECKSUMS.put(directory + "|" + entry.key(), checksum);
-        if (evicted.compareAndSet(false, true)) {
-            ReleaseCache.evict(directory, maxBytes);
+        if (EntryFile.write(directory.resolve(CHECKSUM_PREFIX + Sha256.hex(entry.key()) + SUFFIX), entry)) {
+            RECENT_CHECKSUMS.put(directory + "|" + entry.key(), checksum);
+            evictOnce();
         }
     }
 
@@ -193,50 +153,27 @@ public final class ChangelogFileCache implements ParsedFileStore {
     @Override
     public Optional<StoredRead> loadRead(String key) {
         var fullKey = fullKey(key);
-        var path = directory.resolve(READ_PREFIX + Sha256.hex(fullKey) + SUFFIX);
-        try (var in = Files.newInputStream(path)) {
-            var entry = RecordCodec.decode(in, ReadEntry.class);
-            if (!fullKey.equals(entry.key()) || entry.read() == null) {
-                return Optional.empty();
-            }
-            touch(path);
-            return Optional.of(entry.read());
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // missing, corrupted or of another shape: read the changelog
-        }
+        return EntryFile.read(directory.resolve(READ_PREFIX + Sha256.hex(fullKey) + SUFFIX), ReadEntry.class,
+                entry -> fullKey.equals(entry.key()) && entry.read() != null).map(ReadEntry::read);
     }
 
     @Override
     public void storeRead(String key, StoredRead read) {
         var entry = new ReadEntry(fullKey(key), read);
-        try {
-            var bytes = RecordCodec.encode(entry);
-            if (!RecordCodec.decode(new ByteArrayInputStream(bytes), ReadEntry.class).equals(entry)) {
-                return;
-            }
-            AtomicFile.write(directory.resolve(READ_PREFIX + Sha256.hex(entry.key()) + SUFFIX), bytes);
-        } catch (IOException | RuntimeException e) {
-            return; // the next build reads the changelog again
+        if (EntryFile.write(directory.resolve(READ_PREFIX + Sha256.hex(entry.key()) + SUFFIX), entry)) {
+            evictOnce();
         }
+    }
+
+    /** The folder is trimmed to its bound on the first store of this cache (a check), not on every one. */
+    private void evictOnce() {
         if (evicted.compareAndSet(false, true)) {
             ReleaseCache.evict(directory, maxBytes);
         }
     }
 
-    private static void touch(Path path) {
-        try {
-            Files.setLastModifiedTime(path, FileTime.fromMillis(System.currentTimeMillis()));
-        } catch (IOException e) {
-            // a read-only cache still serves; only its eviction order suffers
-        }
-    }
-
     private String fullKey(String key) {
         return FORMAT + "|" + pluginVersion + "|" + key;
-    }
-
-    private static Entry read(InputStream in) throws IOException {
-        return RecordCodec.decode(in, Entry.class);
     }
 
     private static String fileName(String fullKey) {

@@ -1,12 +1,8 @@
 package io.github.rollbacksafety.cache;
 
-import io.github.rollbacksafety.AtomicFile;
 import io.github.rollbacksafety.Sha256;
 import io.github.rollbacksafety.baseline.GitBaselineModules;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
@@ -51,30 +47,15 @@ public final class ModuleSelectionCache {
         var key = String.join("|", FORMAT, pluginVersion, treeId, current, String.join(",", configured),
                 String.join(",", queryArtifacts));
         var file = directory.resolve(PREFIX + Sha256.hex(key) + SUFFIX);
-        if (Files.isRegularFile(file)) {
-            try {
-                var entry = RecordCodec.decode(Files.newInputStream(file), Entry.class);
-                if (entry.key().equals(key)) {
-                    return entry.selection();
-                }
-            } catch (IOException | RuntimeException e) {
-                // unreadable or from another plugin build: choose again and write it again
-            }
+        var stored = EntryFile.read(file, Entry.class, entry -> key.equals(entry.key()));
+        if (stored.isPresent()) {
+            return stored.get().selection();
         }
+        // none, unreadable or from another plugin build: choose again and write it again
         var selection = choose.get();
-        store(file, new Entry(key, selection));
-        return selection;
-    }
-
-    private void store(Path file, Entry entry) {
-        try {
-            var bytes = RecordCodec.encode(entry);
-            if (RecordCodec.decode(new ByteArrayInputStream(bytes), Entry.class).equals(entry)) {
-                AtomicFile.write(file, bytes);
-                ReleaseCache.evict(directory, ReleaseCache.DEFAULT_MAX_BYTES);
-            }
-        } catch (IOException | RuntimeException e) {
-            // a cache that cannot be written only costs the next build time
+        if (EntryFile.write(file, new Entry(key, selection))) {
+            ReleaseCache.evict(directory, ReleaseCache.DEFAULT_MAX_BYTES);
         }
+        return selection;
     }
 }
