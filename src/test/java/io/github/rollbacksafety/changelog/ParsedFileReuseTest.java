@@ -44,11 +44,11 @@ class ParsedFileReuseTest {
         }
     }
 
-    private static final ChangelogOptions POSTGRES = new ChangelogOptions(Map.of("HOME", "50"), Optional.of("test"),
+    static final ChangelogOptions POSTGRES = new ChangelogOptions(Map.of("HOME", "50"), Optional.of("test"),
             Optional.of("!feature-x"), Optional.of("postgresql"));
 
     /** Everything a read yields, with every checksum computed (lazy ones by reading the files again). */
-    private static List<List<Object>> everything(Changelog changelog) {
+    static List<List<Object>> everything(Changelog changelog) {
         return changelog.changeSets().stream().map(cs -> List.<Object>of(StoredChangeSet.of(cs),
                 computed(cs))).toList();
     }

@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.github.rollbacksafety.changelog.ParsedFileReuseTest.POSTGRES;
+import static io.github.rollbacksafety.changelog.ParsedFileReuseTest.everything;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A changelog read kept whole ({@link StoredRead}) and taken again while every file it opened is unchanged. */
@@ -55,23 +57,6 @@ class WholeReadReuseTest {
         public void storeRead(String key, StoredRead read) {
             readStores.incrementAndGet();
             reads.put(key, read);
-        }
-    }
-
-    private static final ChangelogOptions POSTGRES = new ChangelogOptions(Map.of("HOME", "50"), Optional.of("test"),
-            Optional.of("!feature-x"), Optional.of("postgresql"));
-
-    /** Everything a read yields, with every checksum computed (lazy ones by reading the files again). */
-    private static List<List<Object>> everything(Changelog changelog) {
-        return changelog.changeSets().stream().map(cs -> List.<Object>of(StoredChangeSet.of(cs), computed(cs)))
-                .toList();
-    }
-
-    private static String computed(ChangeSetRef cs) {
-        try {
-            return cs.computedChecksum();
-        } catch (RuntimeException e) {
-            return "cannot: " + e.getMessage();
         }
     }
 
