@@ -51,25 +51,21 @@ public final class ChangelogFileCache implements ParsedFileStore {
     private static final ConcurrentHashMap<String, CompletableFuture<Optional<ParsedFile>>> IN_FLIGHT =
             new ConcurrentHashMap<>();
     /** Files parsed lately in this JVM, by folder and full key (a few hundred; entries are small). */
-    private static final Map<String, ParsedFile> RECENT = Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, ParsedFile> eldest) {
-                    return size() > RECENT_FILES;
-                }
-            });
-    private static final int RECENT_FILES = 512;
+    private static final Map<String, ParsedFile> RECENT = recentlyUsed(512);
     /** Real checksums kept lately in this JVM, by folder and full key. */
-    private static final Map<String, String> RECENT_CHECKSUMS = Collections.synchronizedMap(
-            new LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-                    return size() > RECENT_CHECKSUMS_MAX;
-                }
-            });
-    private static final int RECENT_CHECKSUMS_MAX = 4096;
+    private static final Map<String, String> RECENT_CHECKSUMS = recentlyUsed(4096);
     private static final String CHECKSUM_PREFIX = "changelog-checksum-";
     private static final String READ_PREFIX = "changelog-read-";
+
+    /** A synchronized map that keeps the {@code max} entries used last. */
+    private static <V> Map<String, V> recentlyUsed(int max) {
+        return Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > max;
+            }
+        });
+    }
 
     public ChangelogFileCache(Path directory, String pluginVersion) {
         this(directory, pluginVersion, ReleaseCache.DEFAULT_MAX_BYTES);
