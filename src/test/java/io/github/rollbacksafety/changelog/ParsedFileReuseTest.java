@@ -53,6 +53,20 @@ class ParsedFileReuseTest {
                 computed(cs))).toList();
     }
 
+    /** Every changelog fixture the reuse tests read: XML, YAML, JSON, formatted SQL, twins, includes, checksums. */
+    static List<ChangelogSource> fixtures() {
+        return List.of(
+                ChangelogSource.of(ChangelogFixtures.dir("project"), "db/changelog/db.changelog-master.xml", "p"),
+                ChangelogSource.of(ChangelogFixtures.dir("formats/xml"), "db/changelog/master.xml", "x"),
+                ChangelogSource.of(ChangelogFixtures.dir("formats/yaml"), "db/changelog/master.yaml", "y"),
+                ChangelogSource.of(ChangelogFixtures.dir("formats/json"), "db/changelog/master.json", "j"),
+                ChangelogSource.of(ChangelogFixtures.dir("formats/sql"), "db/changelog/master.sql", "s"),
+                ChangelogSource.of(ChangelogFixtures.dir("realworld"), "db/twins.xml", "t"),
+                ChangelogSource.of(ChangelogFixtures.dir("checksums/released"), "db/changelog/master.xml", "r"),
+                ChangelogSource.of(ChangelogFixtures.dir("checksums/current"), "db/changelog/master.xml", "c"),
+                ChangelogSource.of(ChangelogFixtures.dir("translation"), "changes.xml", "tr"));
+    }
+
     /** The real checksum, computed now by reading the changelog again when the read only fingerprinted it. */
     private static String computed(ChangeSetRef cs) {
         try {
@@ -78,16 +92,7 @@ class ParsedFileReuseTest {
 
     @Test
     void everyFixtureReadsTheSameFromStoredFilesAsParsed() {
-        var sources = List.of(
-                ChangelogSource.of(ChangelogFixtures.dir("project"), "db/changelog/db.changelog-master.xml", "p"),
-                ChangelogSource.of(ChangelogFixtures.dir("formats/xml"), "db/changelog/master.xml", "x"),
-                ChangelogSource.of(ChangelogFixtures.dir("formats/yaml"), "db/changelog/master.yaml", "y"),
-                ChangelogSource.of(ChangelogFixtures.dir("formats/json"), "db/changelog/master.json", "j"),
-                ChangelogSource.of(ChangelogFixtures.dir("formats/sql"), "db/changelog/master.sql", "s"),
-                ChangelogSource.of(ChangelogFixtures.dir("realworld"), "db/twins.xml", "t"),
-                ChangelogSource.of(ChangelogFixtures.dir("checksums/released"), "db/changelog/master.xml", "r"),
-                ChangelogSource.of(ChangelogFixtures.dir("checksums/current"), "db/changelog/master.xml", "c"),
-                ChangelogSource.of(ChangelogFixtures.dir("translation"), "changes.xml", "tr"));
+        var sources = fixtures();
         var store = new MemoryStore();
         for (var source : sources) {
             for (var options : List.of(ChangelogOptions.DEFAULT, POSTGRES)) {

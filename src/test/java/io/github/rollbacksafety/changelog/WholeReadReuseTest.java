@@ -85,16 +85,7 @@ class WholeReadReuseTest {
 
     @Test
     void everyFixtureReadsTheSameFromAKeptReadAsParsed() {
-        var sources = List.of(
-                ChangelogSource.of(ChangelogFixtures.dir("project"), "db/changelog/db.changelog-master.xml", "p"),
-                ChangelogSource.of(ChangelogFixtures.dir("formats/xml"), "db/changelog/master.xml", "x"),
-                ChangelogSource.of(ChangelogFixtures.dir("formats/yaml"), "db/changelog/master.yaml", "y"),
-                ChangelogSource.of(ChangelogFixtures.dir("formats/json"), "db/changelog/master.json", "j"),
-                ChangelogSource.of(ChangelogFixtures.dir("formats/sql"), "db/changelog/master.sql", "s"),
-                ChangelogSource.of(ChangelogFixtures.dir("realworld"), "db/twins.xml", "t"),
-                ChangelogSource.of(ChangelogFixtures.dir("checksums/released"), "db/changelog/master.xml", "r"),
-                ChangelogSource.of(ChangelogFixtures.dir("checksums/current"), "db/changelog/master.xml", "c"),
-                ChangelogSource.of(ChangelogFixtures.dir("translation"), "changes.xml", "tr"));
+        var sources = ParsedFileReuseTest.fixtures();
         var store = new Store();
         var reader = new ChangelogReader().withParsedFiles(store);
         for (var source : sources) {
